@@ -1,0 +1,55 @@
+package io.esledger.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** GraphiQL is served by the app itself, with every asset local (it must work offline). */
+@ExtendWith(ArquillianExtension.class)
+class GraphiQLIT {
+
+  // HTTP/1.1: the JDK client's h2c upgrade attempt on a GET was seen to hang against Liberty
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final URI base = URI.create("http://localhost:" + System.getProperty("liberty.http.port") + "/");
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return LedgerDeployment.ear();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void the_page_and_its_scripts_are_served_locally() throws Exception {
+    HttpResponse<String> page = get("/graphql-ui/");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("graphiql.min.js").contains("render.js");
+    assertThat(page.body().replaceAll("(?s)<!--.*?-->", "")).doesNotContain("https://");
+    assertThat(get("/graphql-ui/graphiql.min.js").statusCode()).isEqualTo(200);
+    assertThat(get("/graphql-ui/render.js").body()).contains("'/graphql'");
+  }
+
+  @Test
+  void the_schema_is_published_with_the_contract_names() throws Exception {
+    String schema = get("/graphql/schema.graphql").body();
+
+    assertThat(schema).contains("processPayment(input: ProcessPaymentInput!): PaymentReceipt!");
+    assertThat(schema).contains("paymentHistory(paymentId: ID!): [StoredEvent!]!");
+    assertThat(schema).contains("payment(paymentId: ID!): Payment");
+    assertThat(schema).contains("event(eventId: ID!): StoredEvent");
+  }
+}

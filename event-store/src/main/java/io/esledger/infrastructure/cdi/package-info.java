@@ -1,0 +1,2 @@
+/** Wires the infrastructure into CDI: configuration, the Elasticsearch client, the store, the event bus. */
+package io.esledger.infrastructure.cdi;

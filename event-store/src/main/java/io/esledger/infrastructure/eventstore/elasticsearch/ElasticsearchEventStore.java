@@ -1,0 +1,234 @@
+package io.esledger.infrastructure.eventstore.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.esledger.application.eventstore.AppendResult;
+import io.esledger.application.eventstore.EventStore;
+import io.esledger.application.eventstore.EventStoreUnavailableException;
+import io.esledger.application.eventstore.ExpectedVersion;
+import io.esledger.application.eventstore.NewEvent;
+import io.esledger.application.eventstore.RecordedEvent;
+import io.esledger.application.eventstore.StreamId;
+import io.esledger.application.eventstore.WrongExpectedVersionException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
+
+/**
+ * {@link EventStore} on Elasticsearch.
+ *
+ * <p>Append: the first document of a commit is created with {@code op_type=create} at
+ * {@code streamId:expected+1}; a 409 means another writer won that version. That one document is
+ * the commit point: it carries every event of the commit, so the rest (written next, also with
+ * create) can always be rebuilt from it. A writer may only append after a version that ends a
+ * commit, which keeps two commits from ever interleaving.
+ *
+ * <p>Read: multi-get by id, which is real-time, in version order; never a search.
+ */
+public final class ElasticsearchEventStore implements EventStore {
+
+  private static final Logger LOG = Logger.getLogger(ElasticsearchEventStore.class.getName());
+  private static final int FIRST_READ_BATCH = 16;
+  private static final int MAX_READ_BATCH = 1024;
+
+  private final ElasticsearchClient client;
+  private final EventIndex index;
+  private final EventDocuments documents;
+  private final Consumer<AppendResult> publisher;
+  private final CommitBoundaries boundaries = new CommitBoundaries(100_000);
+
+  /**
+   * @param publisher told about every acknowledged append, after Elasticsearch acknowledged it
+   */
+  public ElasticsearchEventStore(ElasticsearchClient client, EventIndex index, Consumer<AppendResult> publisher) {
+    this.client = client;
+    this.index = index;
+    this.documents = new EventDocuments(ElasticsearchClients.objectMapper());
+    this.publisher = publisher;
+  }
+
+  @Override
+  public AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) {
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("an append needs at least one event");
+    }
+    index.ensureExists();
+    int first = expected.value() + 1;
+    if (expected.value() > 0 && !boundaries.isCommitEnd(stream, expected.value())) {
+      requireCommitEnd(stream, expected);
+    }
+    List<ObjectNode> docs = documents.commit(stream, first, events);
+    create(stream, expected, docs.get(0));
+    if (docs.size() > 1) {
+      createAll(stream, docs.subList(1, docs.size()));
+    }
+    int last = first + events.size() - 1;
+    boundaries.remember(stream, last);
+    AppendResult result = new AppendResult(stream, last, docs.stream().map(documents::event).toList());
+    // consistency boundary: observers only ever hear about acknowledged appends
+    publisher.accept(result);
+    return result;
+  }
+
+  @Override
+  public List<RecordedEvent> read(StreamId stream, int fromVersion) {
+    index.ensureExists();
+    List<RecordedEvent> events = new ArrayList<>();
+    Map<Integer, ObjectNode> fromCommits = new HashMap<>();
+    List<ObjectNode> unmaterialized = new ArrayList<>();
+    int next = Math.max(1, fromVersion);
+    int batch = FIRST_READ_BATCH;
+    while (true) {
+      List<MultiGetResponseItem<ObjectNode>> found = mget(stream, next, batch);
+      int taken = 0;
+      for (MultiGetResponseItem<ObjectNode> item : found) {
+        if (item.isFailure()) {
+          throw new EventStoreUnavailableException("Elasticsearch could not read " + item.failure().id()
+              + ": " + item.failure().error().reason(), null);
+        }
+        ObjectNode doc = item.result().found() ? item.result().source() : fromCommits.get(next + taken);
+        if (doc == null) {
+          break;
+        }
+        if (!item.result().found()) {
+          unmaterialized.add(doc);
+        }
+        EventDocuments.followers(doc).forEach(f -> fromCommits.put(f.path(EventFields.VERSION).asInt(), f));
+        events.add(documents.event(doc));
+        taken++;
+      }
+      if (taken < batch) {
+        break;
+      }
+      next += batch;
+      batch = Math.min(batch * 4, MAX_READ_BATCH);
+    }
+    if (!events.isEmpty()) {
+      boundaries.remember(stream, events.get(events.size() - 1).version());
+    }
+    if (!unmaterialized.isEmpty()) {
+      repair(stream, unmaterialized);
+    }
+    return events;
+  }
+
+  @Override
+  public Optional<RecordedEvent> findEvent(String eventId) {
+    index.ensureExists();
+    try {
+      return client.search(s -> s
+              .index(index.name())
+              .query(q -> q.term(t -> t.field(EventFields.EVENT_ID).value(eventId)))
+              .size(1),
+          ObjectNode.class)
+          .hits().hits().stream().findFirst().map(hit -> documents.event(hit.source()));
+    } catch (IOException | RuntimeException e) {
+      throw ElasticsearchFailures.unavailable("find event " + eventId, e);
+    }
+  }
+
+  private void create(StreamId stream, ExpectedVersion expected, ObjectNode commit) {
+    int version = expected.value() + 1;
+    try {
+      client.create(c -> c
+          .index(index.name())
+          .id(EventDocuments.id(stream, version))
+          .routing(stream.value())
+          .document(commit));
+    } catch (IOException | RuntimeException e) {
+      if (ElasticsearchFailures.isConflict(e)) {
+        throw new WrongExpectedVersionException(stream, expected, currentVersion(stream));
+      }
+      throw ElasticsearchFailures.unavailable("append to stream " + stream, e);
+    }
+  }
+
+  /** Writes the rest of a commit; each is create-guarded, and an identical one already there is fine. */
+  private void createAll(StreamId stream, List<ObjectNode> followers) {
+    try {
+      BulkResponse response = client.bulk(b -> {
+        followers.forEach(doc -> b.operations(op -> op.create(c -> c
+            .index(index.name())
+            .id(EventDocuments.id(stream, doc.path(EventFields.VERSION).asInt()))
+            .routing(stream.value())
+            .document(doc))));
+        return b;
+      });
+      for (BulkResponseItem item : response.items()) {
+        if (item.error() != null && item.status() != 409) {
+          // the commit is stored (its first document holds every event); readers rebuild the rest
+          LOG.warning(() -> "Could not write " + item.id() + " of a stored commit: " + item.error().reason()
+              + "; readers rebuild it from the commit document");
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not write the rest of a stored commit on " + stream
+          + "; readers rebuild it from the commit document", e);
+    }
+  }
+
+  private void repair(StreamId stream, List<ObjectNode> unmaterialized) {
+    LOG.info(() -> "Rebuilding " + unmaterialized.size() + " event document(s) of " + stream
+        + " from their commit document");
+    createAll(stream, unmaterialized);
+  }
+
+  /**
+   * An append after {@code expected} is only allowed if an event with that version exists and
+   * ends its commit: otherwise the stream is elsewhere, or the append would split another commit.
+   */
+  private void requireCommitEnd(StreamId stream, ExpectedVersion expected) {
+    List<MultiGetResponseItem<ObjectNode>> found = mget(stream, expected.value(), 1);
+    MultiGetResponseItem<ObjectNode> item = found.get(0);
+    if (item.result().found() && EventDocuments.commitEnd(item.result().source()) == expected.value()) {
+      boundaries.remember(stream, expected.value());
+      return;
+    }
+    throw new WrongExpectedVersionException(stream, expected, currentVersion(stream));
+  }
+
+  /** The stream's version now: a search for the highest indexed version, then real-time gets past it. */
+  private int currentVersion(StreamId stream) {
+    int indexed = highestIndexedVersion(stream);
+    List<RecordedEvent> tail = read(stream, Math.max(1, indexed));
+    return tail.isEmpty() ? indexed : tail.get(tail.size() - 1).version();
+  }
+
+  private int highestIndexedVersion(StreamId stream) {
+    try {
+      var response = client.search(s -> s
+              .index(index.name())
+              .routing(stream.value())
+              .query(q -> q.term(t -> t.field(EventFields.STREAM_ID).value(stream.value())))
+              .sort(o -> o.field(f -> f.field(EventFields.VERSION).order(SortOrder.Desc)))
+              .source(src -> src.fetch(false))
+              .size(1),
+          ObjectNode.class);
+      return response.hits().hits().stream().findFirst()
+          .map(hit -> Integer.parseInt(hit.id().substring(hit.id().lastIndexOf(':') + 1)))
+          .orElse(0);
+    } catch (IOException | RuntimeException e) {
+      throw ElasticsearchFailures.unavailable("read the version of " + stream, e);
+    }
+  }
+
+  private List<MultiGetResponseItem<ObjectNode>> mget(StreamId stream, int from, int count) {
+    List<String> ids = IntStream.range(from, from + count).mapToObj(v -> EventDocuments.id(stream, v)).toList();
+    try {
+      return client.mget(m -> m.index(index.name()).routing(stream.value()).ids(ids), ObjectNode.class).docs();
+    } catch (IOException | RuntimeException e) {
+      throw ElasticsearchFailures.unavailable("read stream " + stream, e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.esledger.infrastructure.eventstore.elasticsearch;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.esledger.application.eventstore.EventStoreUnavailableException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import org.elasticsearch.client.ResponseException;
+
+/**
+ * Sorts the client's two exception families. A conflicting single-document create surfaces as the
+ * low-level {@link ResponseException} (409), other refusals as {@link ElasticsearchException}.
+ */
+final class ElasticsearchFailures {
+
+  private ElasticsearchFailures() {}
+
+  static int status(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ResponseException response) {
+        return response.getResponse().getStatusLine().getStatusCode();
+      }
+      if (t instanceof ElasticsearchException refused) {
+        return refused.status();
+      }
+    }
+    return -1;
+  }
+
+  static boolean isConflict(Throwable failure) {
+    return status(failure) == 409;
+  }
+
+  static EventStoreUnavailableException unavailable(String action, Exception failure) {
+    return new EventStoreUnavailableException(describe(action, failure), failure);
+  }
+
+  private static String describe(String action, Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return "Elasticsearch is unreachable (" + action + "): " + t.getMessage();
+      }
+      if (t instanceof SocketTimeoutException) {
+        return "Elasticsearch did not answer in time (" + action + ")";
+      }
+    }
+    int status = status(failure);
+    if (status > 0) {
+      return "Elasticsearch refused to " + action + " (HTTP " + status + ")";
+    }
+    return "Elasticsearch failed to " + action + ": " + failure.getMessage();
+  }
+}

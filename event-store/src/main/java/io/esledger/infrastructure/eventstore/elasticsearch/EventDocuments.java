@@ -1,0 +1,111 @@
+package io.esledger.infrastructure.eventstore.elasticsearch;
+
+import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.esledger.application.eventstore.EventMetadata;
+import io.esledger.application.eventstore.NewEvent;
+import io.esledger.application.eventstore.RecordedEvent;
+import io.esledger.application.eventstore.StreamId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Event documents as they are stored, and back. */
+final class EventDocuments {
+
+  private final ObjectMapper json;
+
+  EventDocuments(ObjectMapper json) {
+    this.json = json;
+  }
+
+  static String id(StreamId stream, int version) {
+    return stream.value() + ":" + version;
+  }
+
+  /**
+   * The documents of one commit, versions {@code first..first+n-1}. The first document is the
+   * commit: when there are several events it also carries all of them, so the commit is stored
+   * atomically with that one document and the others can always be rebuilt from it.
+   */
+  List<ObjectNode> commit(StreamId stream, int first, List<NewEvent> events) {
+    List<ObjectNode> docs = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      docs.add(document(stream, first + i, first, events.size(), events.get(i)));
+    }
+    if (docs.size() > 1) {
+      ObjectNode head = docs.get(0).deepCopy();
+      head.putArray(COMMIT_EVENTS).addAll(docs.subList(1, docs.size()));
+      docs.set(0, head);
+    }
+    return docs;
+  }
+
+  private ObjectNode document(StreamId stream, int version, int commitVersion, int commitSize, NewEvent event) {
+    ObjectNode doc = json.createObjectNode();
+    doc.put(EVENT_ID, event.eventId());
+    doc.put(STREAM_ID, stream.value());
+    doc.put(AGGREGATE_ID, stream.aggregateId());
+    doc.put(AGGREGATE_TYPE, stream.aggregateType());
+    doc.put(EVENT_TYPE, event.eventType());
+    doc.set(EVENT_DATA, parse(event.data()));
+    doc.put(VERSION, version);
+    doc.put(TIMESTAMP, event.timestamp().toString());
+    EventMetadata meta = event.metadata();
+    doc.put(CORRELATION_ID, meta.correlationId());
+    doc.put(CAUSATION_ID, meta.causationId());
+    ObjectNode metadata = doc.putObject(METADATA);
+    metadata.put(ORGANIZATION_ID, meta.organizationId());
+    metadata.put(USER_ID, meta.userId());
+    metadata.put(COMMAND_ID, meta.commandId());
+    doc.put(COMMIT_VERSION, commitVersion);
+    doc.put(COMMIT_SIZE, commitSize);
+    return doc;
+  }
+
+  RecordedEvent event(JsonNode doc) {
+    JsonNode meta = doc.path(METADATA);
+    return new RecordedEvent(
+        doc.path(EVENT_ID).asText(),
+        new StreamId(doc.path(AGGREGATE_TYPE).asText(), doc.path(AGGREGATE_ID).asText()),
+        doc.path(VERSION).asInt(),
+        doc.path(EVENT_TYPE).asText(),
+        doc.path(EVENT_DATA).toString(),
+        Instant.parse(doc.path(TIMESTAMP).asText()),
+        new EventMetadata(text(doc, CORRELATION_ID), text(doc, CAUSATION_ID), text(meta, ORGANIZATION_ID),
+            text(meta, USER_ID), text(meta, COMMAND_ID)));
+  }
+
+  /** The documents a commit document says follow it (empty for a one-event commit). */
+  static List<ObjectNode> followers(JsonNode commit) {
+    List<ObjectNode> followers = new ArrayList<>();
+    commit.path(COMMIT_EVENTS).forEach(f -> followers.add((ObjectNode) f));
+    return followers;
+  }
+
+  /** The last version of the commit this document belongs to. */
+  static int commitEnd(JsonNode doc) {
+    return doc.path(COMMIT_VERSION).asInt() + doc.path(COMMIT_SIZE).asInt() - 1;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  private JsonNode parse(String data) {
+    try {
+      JsonNode node = json.readTree(data);
+      if (!node.isObject()) {
+        throw new IllegalArgumentException("event data must be a JSON object");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("event data is not valid JSON", e);
+    }
+  }
+}

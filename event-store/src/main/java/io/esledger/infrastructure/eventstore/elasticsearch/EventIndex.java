@@ -1,0 +1,83 @@
+package io.esledger.infrastructure.eventstore.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * The event index: its name, its mapping ({@code event-mappings.json}, strict at the top level)
+ * and its creation when missing. Never an alias over rollover indices: {@code _id} is unique per
+ * index only, and the create-guard relies on it.
+ */
+public final class EventIndex {
+
+  private static final Logger LOG = Logger.getLogger(EventIndex.class.getName());
+
+  private final ElasticsearchClient client;
+  private final ElasticsearchSettings settings;
+  private final String name;
+  private final AtomicBoolean ready = new AtomicBoolean();
+
+  public EventIndex(ElasticsearchClient client, ElasticsearchSettings settings) {
+    this.client = client;
+    this.settings = settings;
+    this.name = settings.indexPrefix() + "events";
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Creates the index if it is missing and waits for its primaries; cheap once it has succeeded. */
+  public void ensureExists() {
+    if (ready.get()) {
+      return;
+    }
+    synchronized (this) {
+      if (!ready.get()) {
+        prepare();
+      }
+    }
+  }
+
+  private void prepare() {
+    try {
+      if (!client.indices().exists(e -> e.index(name)).value()) {
+        create();
+      }
+      // an index that exists may not have a started primary yet (just created elsewhere)
+      client.cluster().health(h -> h.index(name).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")));
+      ready.set(true);
+    } catch (IOException | RuntimeException e) {
+      throw ElasticsearchFailures.unavailable("prepare index " + name, e);
+    }
+  }
+
+  private void create() throws IOException {
+    try (InputStream mappings = EventIndex.class.getResourceAsStream("event-mappings.json")) {
+      client.indices().create(c -> c
+          .index(name)
+          .settings(indexSettings())
+          .mappings(m -> m.withJson(mappings)));
+      LOG.info(() -> "Created event index " + name + " (" + settings.shards() + " shard(s), "
+          + settings.replicas() + " replica(s), refresh " + settings.refreshInterval() + ")");
+    } catch (ElasticsearchException e) {
+      // another instance created it between our check and our create: fine
+      if (!"resource_already_exists_exception".equals(e.error().type())) {
+        throw e;
+      }
+    }
+  }
+
+  private IndexSettings indexSettings() {
+    return IndexSettings.of(s -> s
+        .numberOfShards(Integer.toString(settings.shards()))
+        .numberOfReplicas(Integer.toString(settings.replicas()))
+        .refreshInterval(r -> r.time(settings.refreshInterval())));
+  }
+}

@@ -1,0 +1,116 @@
+package io.esledger.infrastructure.eventstore.elasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.esledger.application.eventstore.AppendResult;
+import io.esledger.application.eventstore.ExpectedVersion;
+import io.esledger.application.eventstore.RecordedEvent;
+import io.esledger.application.eventstore.StreamId;
+import io.esledger.application.eventstore.WrongExpectedVersionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class AppendAndReadIT extends ElasticsearchNodeSupport {
+
+  private final StreamId stream = new StreamId("Tested", "stream-1");
+
+  @Test
+  void an_append_is_read_back_at_once_in_version_order_without_a_refresh() {
+    store.append(stream, ExpectedVersion.NO_STREAM, events(3, "c1"));
+    store.append(stream, ExpectedVersion.exactly(3), events(2, "c2"));
+
+    List<RecordedEvent> read = store.read(stream, 1);
+
+    assertThat(read).extracting(RecordedEvent::version).containsExactly(1, 2, 3, 4, 5);
+    assertThat(read).extracting(e -> e.metadata().commandId()).containsExactly("c1", "c1", "c1", "c2", "c2");
+    assertThat(read.get(0).data()).contains("\"amount\":100.00");
+  }
+
+  @Test
+  void reads_start_at_the_requested_version_even_past_many_events() {
+    for (int v = 0; v < 150; v++) {
+      store.append(stream, ExpectedVersion.exactly(v), events(1, "c" + v));
+    }
+    assertThat(store.read(stream, 1)).extracting(RecordedEvent::version)
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, 150).boxed().toList());
+    assertThat(store.read(stream, 140)).extracting(RecordedEvent::version)
+        .containsExactlyElementsOf(IntStream.rangeClosed(140, 150).boxed().toList());
+    assertThat(store.read(stream, 151)).isEmpty();
+  }
+
+  @Test
+  void an_unknown_stream_reads_as_empty() {
+    assertThat(store.read(new StreamId("Tested", "nobody"), 1)).isEmpty();
+  }
+
+  @Test
+  void a_losing_multi_event_append_stores_none_of_its_events() throws Exception {
+    store.append(stream, ExpectedVersion.NO_STREAM, events(1, "winner"));
+
+    assertThatThrownBy(() -> store.append(stream, ExpectedVersion.NO_STREAM, events(3, "loser")))
+        .isInstanceOf(WrongExpectedVersionException.class);
+
+    assertThat(store.read(stream, 1)).extracting(e -> e.metadata().commandId()).containsExactly("winner");
+    assertThat(indexedDocuments()).isEqualTo(1);
+  }
+
+  @Test
+  void an_append_cannot_split_another_commit_or_leave_a_gap() throws Exception {
+    store.append(stream, ExpectedVersion.NO_STREAM, events(3, "c1"));
+    ElasticsearchEventStore fresh = new ElasticsearchEventStore(client, index, r -> {});
+
+    for (int expected : new int[] {1, 2, 4, 7}) {
+      assertThatThrownBy(() -> fresh.append(stream, ExpectedVersion.exactly(expected), events(1, "bad")))
+          .as("expected version %d", expected)
+          .isInstanceOfSatisfying(WrongExpectedVersionException.class, e -> {
+            assertThat(e.actual()).isEqualTo(3);
+            assertThat(e.expected().value()).isEqualTo(expected);
+            assertThat(e.getMessage()).contains("Tested:stream-1").contains("" + expected).contains("3");
+          });
+    }
+    assertThat(indexedDocuments()).isEqualTo(3);
+  }
+
+  @Test
+  void a_commit_whose_writer_died_after_the_commit_document_is_read_whole_and_repaired() throws Exception {
+    // what a crash between the commit document and the rest leaves behind: only the first document
+    EventDocuments documents = new EventDocuments(ElasticsearchClients.objectMapper());
+    ObjectNode commit = documents.commit(stream, 1, events(3, "crashed")).get(0);
+    client.create(c -> c.index(index.name()).id(EventDocuments.id(stream, 1)).routing(stream.value()).document(commit));
+
+    assertThat(store.read(stream, 1)).extracting(RecordedEvent::version).containsExactly(1, 2, 3);
+    assertThat(indexedDocuments()).as("the reader wrote the missing documents back").isEqualTo(3);
+    assertThatThrownBy(() -> store.append(stream, ExpectedVersion.exactly(1), events(1, "x")))
+        .isInstanceOf(WrongExpectedVersionException.class);
+  }
+
+  @Test
+  void observers_hear_of_an_append_only_after_elasticsearch_acknowledged_it() {
+    List<Boolean> storedWhenPublished = new ArrayList<>();
+    ElasticsearchEventStore observed = new ElasticsearchEventStore(client, index,
+        result -> storedWhenPublished.add(exists(result)));
+
+    AppendResult result = observed.append(stream, ExpectedVersion.NO_STREAM, events(2, "c1"));
+    assertThatThrownBy(() -> observed.append(stream, ExpectedVersion.NO_STREAM, events(1, "c2")))
+        .isInstanceOf(WrongExpectedVersionException.class);
+
+    assertThat(storedWhenPublished).containsExactly(true);
+    assertThat(result.events()).extracting(RecordedEvent::version).containsExactly(1, 2);
+  }
+
+  private boolean exists(AppendResult result) {
+    try {
+      RecordedEvent last = result.events().get(result.events().size() - 1);
+      GetResponse<ObjectNode> got = client.get(g -> g.index(index.name())
+          .id(EventDocuments.id(last.stream(), last.version())).routing(last.stream().value()), ObjectNode.class);
+      return got.found();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

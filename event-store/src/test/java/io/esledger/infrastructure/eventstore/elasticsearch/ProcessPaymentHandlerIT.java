@@ -1,0 +1,101 @@
+package io.esledger.infrastructure.eventstore.elasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.esledger.application.CommandContext;
+import io.esledger.application.PaymentReceipt;
+import io.esledger.application.ProcessPaymentHandler;
+import io.esledger.application.eventstore.RecordedEvent;
+import io.esledger.application.eventstore.StreamId;
+import io.esledger.domain.model.payment.Money;
+import io.esledger.domain.model.payment.PaymentAlreadyProcessedException;
+import io.esledger.domain.model.payment.PaymentId;
+import io.esledger.domain.model.payment.ProcessPayment;
+import io.esledger.infrastructure.serialization.JsonbPaymentEventSerializer;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The command side against a real node: the handler, the aggregate and the store together. */
+class ProcessPaymentHandlerIT extends ElasticsearchNodeSupport {
+
+  private static final PaymentId PAYMENT = new PaymentId("payment-123");
+  private ProcessPaymentHandler handler;
+
+  @BeforeEach
+  void handler() {
+    handler = new ProcessPaymentHandler(store, new JsonbPaymentEventSerializer(),
+        Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
+  }
+
+  private static ProcessPayment eur(String amount) {
+    return new ProcessPayment(PAYMENT, Money.of(new BigDecimal(amount), "EUR"), OptionalInt.empty());
+  }
+
+  private static CommandContext context(String commandId) {
+    return new CommandContext(commandId, null, null, "org-1", "user-1");
+  }
+
+  @Test
+  void a_command_right_after_another_on_the_same_payment_sees_its_event() throws Exception {
+    handler.handle(eur("100.00"), context(null));
+
+    // the index refreshes every 60 s here: only a real-time read can see the first event
+    assertThatThrownBy(() -> handler.handle(eur("100.00"), context(null)))
+        .isInstanceOf(PaymentAlreadyProcessedException.class);
+    assertThat(indexedDocuments()).isEqualTo(1);
+  }
+
+  @Test
+  void the_stored_event_carries_envelope_and_exact_amount() throws Exception {
+    PaymentReceipt receipt = handler.handle(eur("100"), new CommandContext("cmd-1", "corr-1", null, "org-1", "user-9"));
+
+    RecordedEvent stored = store.read(new StreamId("Payment", "payment-123"), 1).get(0);
+    assertThat(receipt.version()).isEqualTo(1);
+    assertThat(receipt.eventIds()).containsExactly(stored.eventId());
+    assertThat(receipt.correlationId()).isEqualTo("corr-1");
+    assertThat(stored.eventType()).isEqualTo("PaymentProcessed");
+    assertThat(stored.data()).contains("\"amount\":100.00").contains("\"currency\":\"EUR\"");
+    assertThat(stored.metadata().organizationId()).isEqualTo("org-1");
+    assertThat(stored.metadata().userId()).isEqualTo("user-9");
+    assertThat(stored.metadata().causationId()).isEqualTo("cmd-1");
+  }
+
+  @Test
+  void a_retried_command_returns_the_first_result_and_stores_nothing_new() throws Exception {
+    PaymentReceipt first = handler.handle(eur("100.00"), context("cmd-42"));
+    PaymentReceipt retry = handler.handle(eur("100.00"), context("cmd-42"));
+
+    assertThat(retry).isEqualTo(first);
+    assertThat(indexedDocuments()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrent_retries_of_one_command_all_get_the_one_result() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<PaymentReceipt>> results = new ArrayList<>();
+    Callable<PaymentReceipt> retry = () -> handler.handle(eur("100.00"), context("cmd-7"));
+    for (int i = 0; i < 8; i++) {
+      results.add(pool.submit(retry));
+    }
+    List<PaymentReceipt> receipts = new ArrayList<>();
+    for (Future<PaymentReceipt> r : results) {
+      receipts.add(r.get());
+    }
+    pool.shutdown();
+
+    assertThat(receipts).allSatisfy(r -> assertThat(r).isEqualTo(receipts.get(0)));
+    assertThat(indexedDocuments()).isEqualTo(1);
+  }
+}

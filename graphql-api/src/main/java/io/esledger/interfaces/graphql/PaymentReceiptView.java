@@ -1,0 +1,20 @@
+package io.esledger.interfaces.graphql;
+
+import io.esledger.application.PaymentReceipt;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("PaymentReceipt")
+public record PaymentReceiptView(
+    @NonNull @Id String paymentId,
+    int version,
+    @NonNull @Id List<@NonNull String> eventIds,
+    @NonNull @Id String correlationId) {
+
+  static PaymentReceiptView of(PaymentReceipt receipt) {
+    return new PaymentReceiptView(receipt.paymentId(), receipt.version(), receipt.eventIds(), receipt.correlationId());
+  }
+}

@@ -1,0 +1,182 @@
+package io.esledger.interfaces.graphql.errors;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Gives every GraphQL error a stable {@code extensions.code}. Resolver errors already carry one
+ * (see {@link ApiException}); errors raised before any resolver runs (syntax, unknown fields,
+ * wrong argument types) get {@code GRAPHQL_PARSE_FAILED} or {@code VALIDATION_FAILED}, and any
+ * code outside the documented set (an unexpected exception's class name) becomes {@code INTERNAL}.
+ * The {@code classification} extension, which names graphql-java types, is removed.
+ */
+@WebFilter(urlPatterns = "/graphql/*", asyncSupported = true)
+public class ErrorCodeFilter extends HttpFilter {
+
+  static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
+  private static final Set<String> KNOWN = Set.of(ValidationFailedException.CODE, PaymentAlreadyProcessedException.CODE,
+      ConcurrencyConflictException.CODE, NotFoundException.CODE, StoreUnavailableException.CODE,
+      InternalException.CODE, PARSE_FAILED);
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    BufferedResponse buffered = new BufferedResponse(response);
+    chain.doFilter(request, buffered);
+    byte[] body = buffered.body();
+    String text = new String(body, StandardCharsets.UTF_8);
+    if (text.contains("\"errors\"") && isJson(buffered.getContentType())) {
+      body = withCodes(text).getBytes(StandardCharsets.UTF_8);
+    }
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  private static boolean isJson(String contentType) {
+    return contentType != null && contentType.contains("json");
+  }
+
+  static String withCodes(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      JsonStructure parsed = reader.read();
+      if (parsed instanceof JsonArray batch) {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        batch.forEach(v -> out.add(v instanceof JsonObject o ? withCodes(o) : v));
+        return out.build().toString();
+      }
+      return withCodes((JsonObject) parsed).toString();
+    }
+  }
+
+  private static JsonObject withCodes(JsonObject result) {
+    JsonValue errors = result.get("errors");
+    if (!(errors instanceof JsonArray list)) {
+      return result;
+    }
+    JsonArrayBuilder coded = Json.createArrayBuilder();
+    list.forEach(e -> coded.add(e instanceof JsonObject error ? withCode(error) : e));
+    return Json.createObjectBuilder(result).add("errors", coded).build();
+  }
+
+  private static JsonObject withCode(JsonObject error) {
+    JsonObject extensions = error.getJsonObject("extensions");
+    JsonObjectBuilder ext = extensions == null ? Json.createObjectBuilder() : Json.createObjectBuilder(extensions);
+    String code = extensions == null ? null : extensions.getString("code", null);
+    if (code == null) {
+      ext.add("code", fallbackCode(error, extensions));
+    } else if (!KNOWN.contains(code)) {
+      ext.add("code", InternalException.CODE);
+    }
+    // graphql-java's classification names its Java types (e.g. DataFetchingException): the code says it all
+    ext.remove("classification");
+    return Json.createObjectBuilder(error).add("extensions", ext).build();
+  }
+
+  private static String fallbackCode(JsonObject error, JsonObject extensions) {
+    if (error.getString("message", "").startsWith("Unparseable input document")) {
+      return PARSE_FAILED; // the request body itself was not a GraphQL request
+    }
+    String classification = extensions == null ? "" : extensions.getString("classification", "");
+    if (classification.contains("InvalidSyntax")) {
+      return PARSE_FAILED;
+    }
+    if (classification.contains("Validation") || classification.contains("Coercing")) {
+      return ValidationFailedException.CODE;
+    }
+    return InternalException.CODE;
+  }
+
+  /** Holds the response body so the errors can be completed before it leaves. */
+  private static final class BufferedResponse extends HttpServletResponseWrapper {
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private PrintWriter writer;
+    private ServletOutputStream stream;
+
+    BufferedResponse(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() {
+      if (stream == null) {
+        stream = new ServletOutputStream() {
+          @Override
+          public boolean isReady() {
+            return true;
+          }
+
+          @Override
+          public void setWriteListener(WriteListener listener) {
+            throw new UnsupportedOperationException("buffered response");
+          }
+
+          @Override
+          public void write(int b) {
+            bytes.write(b);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            bytes.write(b, off, len);
+          }
+        };
+      }
+      return stream;
+    }
+
+    @Override
+    public PrintWriter getWriter() {
+      if (writer == null) {
+        writer = new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+      }
+      return writer;
+    }
+
+    @Override
+    public void setContentLength(int len) {
+      // the body may change length; set when it is written
+    }
+
+    @Override
+    public void setContentLengthLong(long len) {
+      // as above
+    }
+
+    @Override
+    public void flushBuffer() {
+      if (writer != null) {
+        writer.flush();
+      }
+    }
+
+    byte[] body() {
+      if (writer != null) {
+        writer.flush();
+      }
+      return bytes.toByteArray();
+    }
+  }
+}

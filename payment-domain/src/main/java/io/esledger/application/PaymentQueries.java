@@ -1,0 +1,47 @@
+package io.esledger.application;
+
+import io.esledger.application.eventstore.EventStore;
+import io.esledger.application.eventstore.RecordedEvent;
+import io.esledger.domain.model.payment.Payment;
+import io.esledger.domain.model.payment.PaymentId;
+import io.esledger.domain.model.payment.PaymentState;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads one payment straight from its stream: always current, never a projection. */
+@Singleton
+public class PaymentQueries {
+
+  private final EventStore store;
+  private final PaymentEventSerializer serializer;
+
+  @Inject
+  public PaymentQueries(EventStore store, PaymentEventSerializer serializer) {
+    this.store = store;
+    this.serializer = serializer;
+  }
+
+  public List<RecordedEvent> history(PaymentId paymentId) {
+    return store.read(PaymentStreams.of(paymentId), 1);
+  }
+
+  /** The payment replayed from its events, with its version; empty when it has no events. */
+  public Optional<ReplayedPayment> payment(PaymentId paymentId) {
+    List<RecordedEvent> history = history(paymentId);
+    if (history.isEmpty()) {
+      return Optional.empty();
+    }
+    Payment payment = Payment.fromHistory(paymentId,
+        history.stream().map(e -> serializer.deserialize(e.eventType(), e.data())).toList());
+    return Optional.of(new ReplayedPayment(payment.state(), payment.version()));
+  }
+
+  public Optional<RecordedEvent> event(String eventId) {
+    return store.findEvent(eventId);
+  }
+
+  /** A payment's state as of its last event. */
+  public record ReplayedPayment(PaymentState state, int version) {}
+}

@@ -1,0 +1,109 @@
+package io.esledger.application;
+
+import io.esledger.application.eventstore.EventMetadata;
+import io.esledger.application.eventstore.EventStore;
+import io.esledger.application.eventstore.ExpectedVersion;
+import io.esledger.application.eventstore.NewEvent;
+import io.esledger.application.eventstore.RecordedEvent;
+import io.esledger.application.eventstore.StreamId;
+import io.esledger.application.eventstore.WrongExpectedVersionException;
+import io.esledger.domain.model.payment.Payment;
+import io.esledger.domain.model.payment.PaymentEvent;
+import io.esledger.domain.model.payment.PaymentRejectedException;
+import io.esledger.domain.model.payment.ProcessPayment;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs {@link ProcessPayment}: load the payment from its stream, let it decide, append what it
+ * decided at the version it was loaded at. A retried command (same command id) returns the first
+ * result and stores nothing.
+ */
+@Singleton
+public class ProcessPaymentHandler {
+
+  private final EventStore store;
+  private final PaymentEventSerializer serializer;
+  private final Clock clock;
+
+  @Inject
+  public ProcessPaymentHandler(EventStore store, PaymentEventSerializer serializer, Clock clock) {
+    this.store = store;
+    this.serializer = serializer;
+    this.clock = clock;
+  }
+
+  public PaymentReceipt handle(ProcessPayment command, CommandContext context)
+      throws PaymentRejectedException {
+    StreamId stream = PaymentStreams.of(command.paymentId());
+    // read-your-writes: the store reads a stream by id (real-time), never through search
+    List<RecordedEvent> history = store.read(stream, 1);
+    Optional<PaymentReceipt> earlier = receiptOf(history, context.commandId());
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    int version = history.size();
+    if (command.expectedVersion().isPresent() && command.expectedVersion().getAsInt() != version) {
+      throw new WrongExpectedVersionException(
+          stream, ExpectedVersion.exactly(command.expectedVersion().getAsInt()), version);
+    }
+    Payment payment = Payment.fromHistory(command.paymentId(), decode(history));
+    payment.process(command, clock.instant());
+    List<NewEvent> events = encode(payment.releaseEvents(), context);
+    try {
+      int stored = store.append(stream, ExpectedVersion.exactly(version), events).version();
+      return receipt(command.paymentId().value(), stored, events);
+    } catch (WrongExpectedVersionException conflict) {
+      // a concurrent retry of this very command may have won the race: that is success, not a conflict
+      return receiptOf(store.read(stream, version + 1), context.commandId()).orElseThrow(() -> conflict);
+    }
+  }
+
+  private List<PaymentEvent> decode(List<RecordedEvent> history) {
+    return history.stream().map(e -> serializer.deserialize(e.eventType(), e.data())).toList();
+  }
+
+  private List<NewEvent> encode(List<PaymentEvent> decided, CommandContext context) {
+    String commandId = context.commandId();
+    String correlationId = firstNonNull(context.correlationId(), commandId, UUID.randomUUID().toString());
+    String causationId = firstNonNull(context.causationId(), commandId, correlationId);
+    EventMetadata metadata =
+        new EventMetadata(correlationId, causationId, context.organizationId(), context.userId(), commandId);
+    return decided.stream()
+        .map(e -> new NewEvent(UUID.randomUUID().toString(), e.eventType(), serializer.serialize(e),
+            clock.instant(), metadata))
+        .toList();
+  }
+
+  private static Optional<PaymentReceipt> receiptOf(List<RecordedEvent> history, String commandId) {
+    if (commandId == null) {
+      return Optional.empty();
+    }
+    List<RecordedEvent> ofCommand =
+        history.stream().filter(e -> commandId.equals(e.metadata().commandId())).toList();
+    if (ofCommand.isEmpty()) {
+      return Optional.empty();
+    }
+    RecordedEvent last = ofCommand.get(ofCommand.size() - 1);
+    return Optional.of(new PaymentReceipt(last.stream().aggregateId(), last.version(),
+        ofCommand.stream().map(RecordedEvent::eventId).toList(), last.metadata().correlationId()));
+  }
+
+  private static PaymentReceipt receipt(String paymentId, int version, List<NewEvent> events) {
+    return new PaymentReceipt(paymentId, version, events.stream().map(NewEvent::eventId).toList(),
+        events.get(0).metadata().correlationId());
+  }
+
+  private static String firstNonNull(String... candidates) {
+    for (String candidate : candidates) {
+      if (candidate != null) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Runs the ledger on this machine: builds it, starts a real Elasticsearch node (unless
+# LEDGER_ELASTICSEARCH_HOSTS points at a cluster of yours) and Open Liberty with the EAR, prints the
+# GraphQL and GraphiQL URLs when they answer, and stops both on Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+HTTP_PORT=${LEDGER_HTTP_PORT:-9080}
+ES_PORT=${LEDGER_ES_PORT:-9200}
+ES_TRANSPORT_PORT=${LEDGER_ES_TRANSPORT_PORT:-9300}
+DATA_DIR=${LEDGER_DATA_DIR:-$PWD/data}
+ES_HEAP=${LEDGER_ES_HEAP:-512m}
+WLP=ear/target/liberty/wlp
+SERVER=ledger
+started=$(date +%s)
+
+log() { printf '[run] %s\n' "$*"; }
+
+log "building (first run downloads Open Liberty and Elasticsearch jars: a few minutes)"
+mvn -B -q -Prun package -DskipTests
+
+es_pid_file="$DATA_DIR/elasticsearch.pid"
+stop_all() {
+  trap - INT TERM EXIT
+  log "stopping"
+  "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true
+  if [ -z "${LEDGER_ELASTICSEARCH_HOSTS:-}" ]; then
+    java -cp "$(cat es-node/target/classpath.txt)" io.esledger.esnode.ElasticsearchNode stop \
+      --pid-file "$es_pid_file" >/dev/null 2>&1 || true
+  fi
+  log "stopped"
+}
+trap stop_all INT TERM EXIT
+
+if [ -z "${LEDGER_ELASTICSEARCH_HOSTS:-}" ]; then
+  mkdir -p "$DATA_DIR/elasticsearch" "$DATA_DIR/es-home"
+  log "starting Elasticsearch on http://127.0.0.1:$ES_PORT (data in $DATA_DIR/elasticsearch, log in $DATA_DIR/es-home/logs)"
+  java -Xms256m -Xmx"$ES_HEAP" -cp "$(cat es-node/target/classpath.txt)" io.esledger.esnode.ElasticsearchNode start \
+    --home "$DATA_DIR/es-home" --data "$DATA_DIR/elasticsearch" \
+    --http-port "$ES_PORT" --transport-port "$ES_TRANSPORT_PORT" --pid-file "$es_pid_file" \
+    > "$DATA_DIR/elasticsearch.out" 2>&1 &
+  java -cp "$(cat es-node/target/classpath.txt)" io.esledger.esnode.ElasticsearchNode await \
+    --url "http://127.0.0.1:$ES_PORT" --timeout-seconds 90
+  export LEDGER_ELASTICSEARCH_HOSTS="http://127.0.0.1:$ES_PORT"
+else
+  log "using your Elasticsearch at $LEDGER_ELASTICSEARCH_HOSTS (no embedded node)"
+fi
+
+log "starting Open Liberty (log: $WLP/usr/servers/$SERVER/logs/messages.log)"
+export default_http_port=$HTTP_PORT
+"$WLP/bin/server" run "$SERVER" > "$WLP/usr/servers/$SERVER/console.out" 2>&1 &
+liberty=$!
+
+for _ in $(seq 1 120); do
+  if curl -sf -o /dev/null "http://localhost:$HTTP_PORT/graphql/schema.graphql"; then
+    log "ready in $(( $(date +%s) - started )) s"
+    echo
+    echo "  GraphQL endpoint: http://localhost:$HTTP_PORT/graphql"
+    echo "  GraphiQL:         http://localhost:$HTTP_PORT/graphql-ui/"
+    echo "  Schema:           http://localhost:$HTTP_PORT/graphql/schema.graphql"
+    echo
+    echo "  Ctrl-C stops Liberty and Elasticsearch."
+    wait "$liberty"
+    exit 0
+  fi
+  if ! kill -0 "$liberty" 2>/dev/null; then
+    log "Liberty exited; see $WLP/usr/servers/$SERVER/logs/messages.log"
+    exit 1
+  fi
+  sleep 1
+done
+log "Liberty did not answer within 120 s; see $WLP/usr/servers/$SERVER/logs/messages.log"
+exit 1
