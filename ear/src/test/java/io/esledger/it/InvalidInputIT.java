@@ -88,6 +88,14 @@ class InvalidInputIT {
   }
 
   @Test
+  void a_body_that_is_not_json_gets_a_parse_error_code_and_no_stack_trace() {
+    JsonObject response = graphql.send("not json at all");
+
+    assertThat(GraphQL.firstCode(response)).isEqualTo("GRAPHQL_PARSE_FAILED");
+    assertThat(response.toString()).doesNotContain("at org.").doesNotContain("Exception");
+  }
+
+  @Test
   void an_unknown_field_is_a_validation_error() {
     JsonObject response = graphql.post("{ paymentHistory(paymentId: \"x\") { noSuchField } }", Map.of());
 

@@ -15,11 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Event documents as they are stored, and back. */
-final class EventDocuments {
+public final class EventDocuments {
 
   private final ObjectMapper json;
 
-  EventDocuments(ObjectMapper json) {
+  public EventDocuments(ObjectMapper json) {
     this.json = json;
   }
 
@@ -67,7 +67,8 @@ final class EventDocuments {
     return doc;
   }
 
-  RecordedEvent event(JsonNode doc) {
+  /** An event document (a search hit's or a get's source) as a recorded event. */
+  public RecordedEvent event(JsonNode doc) {
     JsonNode meta = doc.path(METADATA);
     return new RecordedEvent(
         doc.path(EVENT_ID).asText(),

@@ -3,6 +3,7 @@ package io.esledger.interfaces.graphql.errors;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -24,6 +25,8 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Gives every GraphQL error a stable {@code extensions.code}. Resolver errors already carry one
@@ -35,6 +38,8 @@ import java.util.Set;
 @WebFilter(urlPatterns = "/graphql/*", asyncSupported = true)
 public class ErrorCodeFilter extends HttpFilter {
 
+  private static final Logger LOG = Logger.getLogger(ErrorCodeFilter.class.getName());
+
   static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
   private static final Set<String> KNOWN = Set.of(ValidationFailedException.CODE, PaymentAlreadyProcessedException.CODE,
       ConcurrencyConflictException.CODE, NotFoundException.CODE, StoreUnavailableException.CODE,
@@ -44,7 +49,13 @@ public class ErrorCodeFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     BufferedResponse buffered = new BufferedResponse(response);
-    chain.doFilter(request, buffered);
+    try {
+      chain.doFilter(request, buffered);
+    } catch (IOException | ServletException | RuntimeException e) {
+      // never the server's HTML error page with a stack trace: a GraphQL error like any other
+      refuse(response, e);
+      return;
+    }
     byte[] body = buffered.body();
     String text = new String(body, StandardCharsets.UTF_8);
     if (text.contains("\"errors\"") && isJson(buffered.getContentType())) {
@@ -52,6 +63,35 @@ public class ErrorCodeFilter extends HttpFilter {
     }
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
+  }
+
+  private static void refuse(HttpServletResponse response, Exception failure) throws IOException {
+    boolean unreadable = causes(failure, JsonException.class);
+    if (!unreadable) {
+      LOG.log(Level.SEVERE, "GraphQL request failed outside any resolver", failure);
+    }
+    String code = unreadable ? PARSE_FAILED : InternalException.CODE;
+    String message = unreadable ? "the request body is not valid JSON" : "internal error";
+    JsonObject error = Json.createObjectBuilder()
+        .add("message", message)
+        .add("extensions", Json.createObjectBuilder().add("code", code))
+        .build();
+    byte[] body = Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(error)).build().toString()
+        .getBytes(StandardCharsets.UTF_8);
+    response.reset();
+    response.setStatus(unreadable ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+    response.setContentType("application/json;charset=UTF-8");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  private static boolean causes(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isJson(String contentType) {
