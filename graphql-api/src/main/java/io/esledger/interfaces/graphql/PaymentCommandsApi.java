@@ -2,7 +2,9 @@ package io.esledger.interfaces.graphql;
 
 import static io.esledger.interfaces.graphql.errors.Errors.translated;
 
+import io.esledger.analytics.consistency.ReadConsistency;
 import io.esledger.application.CommandContext;
+import io.esledger.application.PaymentReceipt;
 import io.esledger.application.ProcessPaymentHandler;
 import io.esledger.domain.model.payment.Money;
 import io.esledger.domain.model.payment.PaymentId;
@@ -27,6 +29,9 @@ public class PaymentCommandsApi {
   @Inject
   InputValidation validation;
 
+  @Inject
+  ReadConsistency consistency;
+
   @Mutation
   @Description("Processes a payment once. A retry with the same commandId returns the first receipt.")
   public @NonNull PaymentReceiptView processPayment(@NonNull ProcessPaymentInput input) throws ApiException {
@@ -37,7 +42,8 @@ public class PaymentCommandsApi {
           valid.expectedVersion() == null ? OptionalInt.empty() : OptionalInt.of(valid.expectedVersion()));
       CommandContext context = new CommandContext(valid.commandId(), valid.correlationId(), valid.causationId(),
           valid.organizationId(), valid.userId());
-      return PaymentReceiptView.of(processPayment.handle(command, context));
+      PaymentReceipt receipt = processPayment.handle(command, context);
+      return PaymentReceiptView.of(receipt, consistency.tokenNow()); // taken after the append was acknowledged
     });
   }
 }

@@ -1,5 +1,6 @@
 package io.esledger.interfaces.graphql.errors;
 
+import io.esledger.analytics.consistency.ReadConsistency;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
 import io.esledger.application.eventstore.WrongExpectedVersionException;
 import io.esledger.domain.model.payment.AmountNotPositiveException;
@@ -37,6 +38,8 @@ public final class Errors {
       throw new PaymentAlreadyProcessedException(e.getMessage());
     } catch (WrongExpectedVersionException e) {
       throw new ConcurrencyConflictException(e.getMessage());
+    } catch (ReadConsistency.ReadModelBehindException e) {
+      throw new ConsistencyTimeoutException(e.getMessage());
     } catch (EventStoreUnavailableException e) {
       LOG.log(Level.WARNING, operation + ": " + e.getMessage(), e.getCause());
       throw new StoreUnavailableException(e.getMessage());

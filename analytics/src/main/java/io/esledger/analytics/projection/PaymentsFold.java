@@ -1,0 +1,31 @@
+package io.esledger.analytics.projection;
+
+import io.esledger.application.PaymentEventSerializer;
+import io.esledger.application.eventstore.RecordedEvent;
+import io.esledger.domain.model.payment.Money;
+import io.esledger.domain.model.payment.Payment;
+import io.esledger.domain.model.payment.PaymentId;
+import io.esledger.domain.model.payment.PaymentState;
+import java.util.List;
+
+/** A payment's whole stream, oldest first, folded into its read-model row (through the aggregate's own apply). */
+final class PaymentsFold {
+
+  private final PaymentEventSerializer serializer;
+
+  PaymentsFold(PaymentEventSerializer serializer) {
+    this.serializer = serializer;
+  }
+
+  PaymentSummary fold(List<RecordedEvent> stream) {
+    RecordedEvent first = stream.get(0);
+    RecordedEvent last = stream.get(stream.size() - 1);
+    PaymentId id = new PaymentId(first.stream().aggregateId());
+    PaymentState state = Payment.fromHistory(id,
+        stream.stream().map(e -> serializer.deserialize(e.eventType(), e.data())).toList()).state();
+    Money amount = state.amount();
+    return new PaymentSummary(id.value(), state.status().name(), amount == null ? null : amount.amount(),
+        amount == null ? null : amount.currencyCode(), last.metadata().organizationId(), last.metadata().userId(),
+        last.version(), last.timestamp());
+  }
+}

@@ -1,0 +1,139 @@
+package io.esledger.analytics.projection;
+
+import static io.esledger.analytics.projection.PaymentFields.*;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.esledger.application.eventstore.EventStoreUnavailableException;
+import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
+import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code payments} read model's storage: an alias over one concrete index, so a rebuild can
+ * fill a fresh index and swap the alias in one step. Documents are written with external
+ * versioning (the stream version): an older or repeated write is refused by Elasticsearch itself.
+ */
+public final class PaymentsIndex {
+
+  private final ElasticsearchClient client;
+  private final ElasticsearchSettings settings;
+  private final String alias;
+  private final ObjectMapper json = ElasticsearchClients.objectMapper();
+  private volatile boolean ready;
+
+  public PaymentsIndex(ElasticsearchClient client, ElasticsearchSettings settings) {
+    this.client = client;
+    this.settings = settings;
+    this.alias = settings.indexPrefix() + "payments";
+  }
+
+  /** The name queries and live writes use. */
+  public String alias() {
+    return alias;
+  }
+
+  public synchronized void ensureExists() {
+    if (ready) {
+      return;
+    }
+    try {
+      if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+        String index = createConcrete();
+        try {
+          client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias))));
+        } catch (ElasticsearchException raced) {
+          client.indices().delete(d -> d.index(index));
+        }
+      }
+      client.cluster().health(h -> h.index(alias).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")));
+      ready = true;
+    } catch (IOException | RuntimeException e) {
+      throw new EventStoreUnavailableException("Elasticsearch could not prepare " + alias + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A new, empty concrete index (not yet behind the alias). */
+  String createConcrete() throws IOException {
+    String index = alias + "-" + System.currentTimeMillis();
+    try (InputStream mappings = PaymentsIndex.class.getResourceAsStream("payments-mappings.json")) {
+      client.indices().create(c -> c
+          .index(index)
+          .settings(s -> s
+              .numberOfShards(Integer.toString(settings.shards()))
+              .numberOfReplicas(Integer.toString(settings.replicas()))
+              .refreshInterval(r -> r.time(settings.refreshInterval())))
+          .mappings(m -> m.withJson(mappings)));
+    }
+    client.cluster().health(h -> h.index(index).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")));
+    return index;
+  }
+
+  /** Makes {@code index} searchable at once, points the alias at it and drops what it pointed at before. */
+  void swapTo(String index) throws IOException {
+    client.indices().refresh(r -> r.index(index));
+    Set<String> previous = client.indices().getAlias(g -> g.name(alias)).result().keySet();
+    client.indices().updateAliases(u -> {
+      previous.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias))));
+      return u.actions(a -> a.add(add -> add.index(index).alias(alias)));
+    });
+    for (String old : previous) {
+      if (!old.equals(index)) {
+        client.indices().delete(d -> d.index(old));
+      }
+    }
+  }
+
+  /**
+   * Writes rows to {@code target} (the alias, or a rebuild's index). A row refused because a newer
+   * or equal version is there is already applied; any other refusal fails the call, so the caller
+   * retries instead of losing it.
+   */
+  void write(String target, List<PaymentSummary> rows) throws IOException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
+    for (PaymentSummary row : rows) {
+      bulk.operations(op -> op.index(i -> i
+          .id(row.paymentId())
+          .version((long) row.version())
+          .versionType(VersionType.External)
+          .document(document(row))));
+    }
+    BulkResponse response = client.bulk(bulk.build());
+    List<String> failed = new ArrayList<>();
+    for (BulkResponseItem item : response.items()) {
+      if (item.error() != null && item.status() != 409) {
+        failed.add(item.id() + ": " + item.error().reason());
+      }
+    }
+    if (!failed.isEmpty()) {
+      throw new IOException("read model rows refused: " + failed);
+    }
+  }
+
+  private ObjectNode document(PaymentSummary row) {
+    ObjectNode doc = json.createObjectNode();
+    doc.put(PAYMENT_ID, row.paymentId());
+    doc.put(STATUS, row.status());
+    doc.put(AMOUNT, row.amount() == null ? null : row.amount().toPlainString());
+    doc.put(CURRENCY, row.currency());
+    doc.put(ORGANIZATION_ID, row.organizationId());
+    doc.put(USER_ID, row.userId());
+    doc.put(VERSION, row.version());
+    doc.put(UPDATED_AT, row.updatedAt().toString());
+    return doc;
+  }
+}

@@ -1,0 +1,71 @@
+package io.esledger.analytics.projection;
+
+import static io.esledger.analytics.projection.PaymentFields.*;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.esledger.application.eventstore.EventStoreUnavailableException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** Lists payments from the read model, most recently updated first. */
+public final class PaymentsQuery {
+
+  private final ElasticsearchClient client;
+  private final PaymentsIndex index;
+
+  public PaymentsQuery(ElasticsearchClient client, PaymentsIndex index) {
+    this.client = client;
+    this.index = index;
+  }
+
+  public PaymentPage search(PaymentFilter filter, int offset, int size) {
+    index.ensureExists();
+    try {
+      SearchResponse<ObjectNode> response = client.search(s -> s
+              .index(index.alias())
+              .query(q -> q.bool(b -> filters(b, filter)))
+              .sort(o -> o.field(f -> f.field(UPDATED_AT).order(SortOrder.Desc)))
+              .sort(o -> o.field(f -> f.field(PAYMENT_ID).order(SortOrder.Asc)))
+              .from(offset)
+              .size(size)
+              .trackTotalHits(t -> t.enabled(true)),
+          ObjectNode.class);
+      return new PaymentPage(response.hits().total() == null ? 0 : response.hits().total().value(),
+          response.hits().hits().stream().map(h -> summary(h.source())).toList());
+    } catch (IOException | RuntimeException e) {
+      throw new EventStoreUnavailableException("Elasticsearch could not list payments: " + e.getMessage(), e);
+    }
+  }
+
+  private static BoolQuery.Builder filters(BoolQuery.Builder bool, PaymentFilter filter) {
+    term(bool, ORGANIZATION_ID, filter.organizationId());
+    term(bool, USER_ID, filter.userId());
+    term(bool, STATUS, filter.status());
+    term(bool, CURRENCY, filter.currency());
+    return bool;
+  }
+
+  private static void term(BoolQuery.Builder bool, String field, String value) {
+    if (value != null) {
+      bool.filter(f -> f.term(t -> t.field(field).value(value)));
+    }
+  }
+
+  static PaymentSummary summary(JsonNode doc) {
+    String amount = text(doc, AMOUNT);
+    return new PaymentSummary(text(doc, PAYMENT_ID), text(doc, STATUS), amount == null ? null : new BigDecimal(amount),
+        text(doc, CURRENCY), text(doc, ORGANIZATION_ID), text(doc, USER_ID), doc.path(VERSION).asInt(),
+        Instant.parse(doc.path(UPDATED_AT).asText()));
+  }
+
+  private static String text(JsonNode doc, String field) {
+    JsonNode value = doc.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+}

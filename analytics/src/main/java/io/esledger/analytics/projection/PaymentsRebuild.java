@@ -1,0 +1,178 @@
+package io.esledger.analytics.projection;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.esledger.application.eventstore.RecordedEvent;
+import io.esledger.application.eventstore.StreamId;
+import io.esledger.domain.model.payment.PaymentEvent;
+import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
+import io.esledger.infrastructure.eventstore.elasticsearch.EventDocuments;
+import io.esledger.infrastructure.eventstore.elasticsearch.EventFields;
+import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Rebuilds the {@code payments} read model from the event store: a point-in-time scan of every
+ * payment event in stream order into a fresh index, an alias swap, then the streams appended to
+ * meanwhile projected again. Reports progress (and logs rate and ETA) as it goes.
+ */
+public final class PaymentsRebuild {
+
+  private static final Logger LOG = Logger.getLogger(PaymentsRebuild.class.getName());
+  private static final int PAGE = 2000;
+  private static final Duration LOG_EVERY = Duration.ofSeconds(2);
+  private static final Duration CLOCK_MARGIN = Duration.ofSeconds(5);
+
+  private final ElasticsearchClient client;
+  private final EventIndex events;
+  private final PaymentsIndex payments;
+  private final PaymentsFold fold;
+  private final PaymentsProjector projector;
+  private final Clock clock;
+  private final EventDocuments documents = new EventDocuments(ElasticsearchClients.objectMapper());
+  private volatile RebuildProgress progress = new RebuildProgress("NEVER_RUN", 0, 0, 0, 0, null, null, null, null);
+
+  public PaymentsRebuild(ElasticsearchClient client, EventIndex events, PaymentsIndex payments, PaymentsFold fold,
+      PaymentsProjector projector, Clock clock) {
+    this.client = client;
+    this.events = events;
+    this.payments = payments;
+    this.fold = fold;
+    this.projector = projector;
+    this.clock = clock;
+  }
+
+  public RebuildProgress progress() {
+    return progress;
+  }
+
+  public boolean running() {
+    return "RUNNING".equals(progress.state());
+  }
+
+  /** Runs the whole rebuild in the calling thread. */
+  public synchronized RebuildProgress run() {
+    Instant started = clock.instant();
+    try {
+      payments.ensureExists();
+      client.indices().refresh(r -> r.index(events.name()));
+      long total = client.count(c -> c.index(events.name()).query(paymentEvents())).count();
+      progress = new RebuildProgress("RUNNING", 0, total, 0, 0, null, started, null, null);
+      LOG.info(() -> "Rebuilding read model " + payments.alias() + " from " + total + " payment events");
+      String target = payments.createConcrete();
+      long streams = scanInto(target, total, started);
+      payments.swapTo(target);
+      projector.reproject(streamsAppendedSince(started.minus(CLOCK_MARGIN)));
+      Instant finished = clock.instant();
+      double rate = rate(total, started, finished);
+      progress = new RebuildProgress("DONE", total, total, streams, rate, 0L, started, finished, null);
+      LOG.info(() -> String.format("Rebuilt %s: %d events, %d payments in %d ms (%.0f events/s)",
+          payments.alias(), total, streams, Duration.between(started, finished).toMillis(), rate));
+    } catch (Exception e) {
+      progress = new RebuildProgress("FAILED", progress.processedEvents(), progress.totalEvents(), progress.streams(),
+          0, null, started, clock.instant(), e.getMessage());
+      LOG.severe(() -> "Rebuild of " + payments.alias() + " failed: " + e);
+    }
+    return progress;
+  }
+
+  private long scanInto(String target, long total, Instant started) throws IOException {
+    String pit = client.openPointInTime(p -> p.index(events.name()).keepAlive(k -> k.time("2m"))).id();
+    long processed = 0;
+    long streams = 0;
+    Instant lastLog = started;
+    List<RecordedEvent> current = new ArrayList<>();
+    List<PaymentSummary> rows = new ArrayList<>();
+    List<FieldValue> after = null;
+    try {
+      while (true) {
+        List<FieldValue> searchAfter = after;
+        SearchResponse<ObjectNode> page = client.search(s -> {
+          s.pit(p -> p.id(pit).keepAlive(k -> k.time("2m")))
+              .query(paymentEvents())
+              .sort(o -> o.field(f -> f.field(EventFields.STREAM_ID).order(SortOrder.Asc)))
+              .sort(o -> o.field(f -> f.field(EventFields.VERSION).order(SortOrder.Asc)))
+              .size(PAGE);
+          if (searchAfter != null) {
+            s.searchAfter(searchAfter);
+          }
+          return s;
+        }, ObjectNode.class);
+        List<Hit<ObjectNode>> hits = page.hits().hits();
+        if (hits.isEmpty()) {
+          break;
+        }
+        for (Hit<ObjectNode> hit : hits) {
+          RecordedEvent event = documents.event(hit.source());
+          if (!current.isEmpty() && !current.get(0).stream().equals(event.stream())) {
+            rows.add(fold.fold(current));
+            streams++;
+            current = new ArrayList<>();
+          }
+          current.add(event);
+        }
+        payments.write(target, rows);
+        rows.clear();
+        processed += hits.size();
+        after = hits.get(hits.size() - 1).sort();
+        Instant now = clock.instant();
+        if (Duration.between(lastLog, now).compareTo(LOG_EVERY) >= 0) {
+          lastLog = now;
+          report(processed, total, streams, started, now);
+        }
+      }
+      if (!current.isEmpty()) {
+        payments.write(target, List.of(fold.fold(current)));
+        streams++;
+      }
+      return streams;
+    } finally {
+      client.closePointInTime(c -> c.id(pit));
+    }
+  }
+
+  private void report(long processed, long total, long streams, Instant started, Instant now) {
+    double rate = rate(processed, started, now);
+    Long eta = rate > 0 ? Math.round((total - processed) / rate) : null;
+    progress = new RebuildProgress("RUNNING", processed, total, streams, rate, eta, started, null, null);
+    LOG.info(() -> String.format("Rebuilding %s: %d/%d events (%.0f events/s, ETA %s s)",
+        payments.alias(), processed, total, rate, eta));
+  }
+
+  private List<StreamId> streamsAppendedSince(Instant since) throws IOException {
+    client.indices().refresh(r -> r.index(events.name()));
+    Set<StreamId> streams = new LinkedHashSet<>();
+    SearchResponse<ObjectNode> recent = client.search(s -> s
+        .index(events.name())
+        .query(q -> q.bool(b -> b
+            .filter(paymentEvents())
+            .filter(f -> f.range(r -> r.untyped(u -> u.field(EventFields.TIMESTAMP).gte(co.elastic.clients.json.JsonData.of(since.toString())))))))
+        .source(src -> src.filter(f -> f.includes(EventFields.AGGREGATE_TYPE, EventFields.AGGREGATE_ID)))
+        .size(10_000), ObjectNode.class);
+    recent.hits().hits().forEach(h -> streams.add(new StreamId(h.source().path(EventFields.AGGREGATE_TYPE).asText(),
+        h.source().path(EventFields.AGGREGATE_ID).asText())));
+    return new ArrayList<>(streams);
+  }
+
+  private static Query paymentEvents() {
+    return Query.of(q -> q.term(t -> t.field(EventFields.AGGREGATE_TYPE).value(PaymentEvent.AGGREGATE_TYPE)));
+  }
+
+  private static double rate(long events, Instant from, Instant to) {
+    long millis = Math.max(1, Duration.between(from, to).toMillis());
+    return events * 1000.0 / millis;
+  }
+}

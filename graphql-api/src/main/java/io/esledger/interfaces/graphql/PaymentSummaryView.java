@@ -1,0 +1,21 @@
+package io.esledger.interfaces.graphql;
+
+import io.esledger.analytics.projection.PaymentSummary;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("PaymentView")
+@Description("A payment as the payments read model holds it")
+public record PaymentSummaryView(
+    @NonNull @Id String paymentId, @NonNull String status, BigDecimal amount, String currency,
+    @Id String organizationId, @Id String userId, int version, @NonNull Instant updatedAt) {
+
+  static PaymentSummaryView of(PaymentSummary s) {
+    return new PaymentSummaryView(s.paymentId(), s.status(), s.amount(), s.currency(), s.organizationId(),
+        s.userId(), s.version(), s.updatedAt());
+  }
+}
