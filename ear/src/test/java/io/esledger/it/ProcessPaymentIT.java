@@ -81,7 +81,7 @@ class ProcessPaymentIT {
     assertThat(event.getInt("version")).isEqualTo(1);
     assertThat(event.getString("eventId")).isEqualTo(processed.getJsonArray("eventIds").getString(0));
     assertThat(event.getJsonObject("metadata").getString("organizationId")).isEqualTo("org-1");
-    assertThat(event.getString("data")).contains("\"amount\":100.00").contains("\"currency\":\"EUR\"");
+    assertThat(event.getString("data")).contains("\"amount\":\"100.00\"").contains("\"currency\":\"EUR\"");
     assertThat(event.getString("correlationId")).isEqualTo(processed.getString("correlationId"));
   }
 

@@ -5,6 +5,7 @@ import io.esledger.domain.model.payment.PaymentEvent;
 import io.esledger.domain.model.payment.PaymentProcessed;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 import java.util.Map;
 
 /**
@@ -16,7 +17,9 @@ public final class JsonbPaymentEventSerializer implements PaymentEventSerializer
   private static final Map<String, Class<? extends PaymentEvent>> TYPES =
       Map.of(PaymentProcessed.TYPE, PaymentProcessed.class);
 
-  private final Jsonb jsonb = JsonbBuilder.create();
+  private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
+      .withSerializers(new DecimalAsString())
+      .withDeserializers(new DecimalAsString()));
 
   @Override
   public String serialize(PaymentEvent event) {

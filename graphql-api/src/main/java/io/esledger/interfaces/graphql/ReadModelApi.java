@@ -4,7 +4,9 @@ import static io.esledger.interfaces.graphql.errors.Errors.translated;
 
 import io.esledger.analytics.consistency.ReadConsistency;
 import io.esledger.analytics.projection.ProjectionLag;
+import io.esledger.analytics.projection.PaymentFilter;
 import io.esledger.analytics.projection.Projections;
+import io.esledger.analytics.search.PageRequest;
 import io.esledger.interfaces.graphql.errors.ApiException;
 import io.esledger.interfaces.graphql.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,11 +35,10 @@ public class ReadModelApi {
       throws ApiException {
     return translated("payments", () -> {
       PaymentFilterInput valid = filter == null ? null : validation.valid(filter);
-      Paging paging = Paging.of(page);
+      PageRequest paging = PageInput.toRequest(page);
       consistency.payments(Tokens.valid(consistentWith));
       return PaymentPageView.of(projections.payments().search(
-          valid == null ? io.esledger.analytics.projection.PaymentFilter.none() : valid.toFilter(),
-          paging.offset(), paging.size()));
+          valid == null ? PaymentFilter.none() : valid.toFilter(), paging.offset(), paging.size()));
     });
   }
 

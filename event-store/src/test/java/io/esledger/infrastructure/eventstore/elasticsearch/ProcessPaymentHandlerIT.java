@@ -66,7 +66,7 @@ class ProcessPaymentHandlerIT extends ElasticsearchNodeSupport {
     assertThat(receipt.eventIds()).containsExactly(stored.eventId());
     assertThat(receipt.correlationId()).isEqualTo("corr-1");
     assertThat(stored.eventType()).isEqualTo("PaymentProcessed");
-    assertThat(stored.data()).contains("\"amount\":100.00").contains("\"currency\":\"EUR\"");
+    assertThat(stored.data()).contains("\"amount\":\"100.00\"").contains("\"currency\":\"EUR\"");
     assertThat(stored.metadata().organizationId()).isEqualTo("org-1");
     assertThat(stored.metadata().userId()).isEqualTo("user-9");
     assertThat(stored.metadata().causationId()).isEqualTo("cmd-1");

@@ -1,6 +1,7 @@
 package io.esledger.interfaces.graphql.errors;
 
 import io.esledger.analytics.consistency.ReadConsistency;
+import io.esledger.analytics.search.QueryRefusedException;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
 import io.esledger.application.eventstore.WrongExpectedVersionException;
 import io.esledger.domain.model.payment.AmountNotPositiveException;
@@ -30,6 +31,8 @@ public final class Errors {
       return resolver.resolve();
     } catch (ApiException e) {
       throw e;
+    } catch (QueryRefusedException e) {
+      throw new ValidationFailedException(e.field(), e.getMessage());
     } catch (InvalidValueException e) {
       throw new ValidationFailedException(e.field(), e.getMessage());
     } catch (AmountNotPositiveException e) {

@@ -1,0 +1,94 @@
+package io.esledger.analytics;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.esledger.analytics.cache.AnswerCache;
+import io.esledger.analytics.consistency.ReadConsistency;
+import io.esledger.analytics.search.DateBucket;
+import io.esledger.analytics.search.EventFilter;
+import io.esledger.analytics.search.EventHeatmap;
+import io.esledger.analytics.search.EventPage;
+import io.esledger.analytics.search.EventSearch;
+import io.esledger.analytics.search.EventStatistics;
+import io.esledger.analytics.search.PageRequest;
+import io.esledger.analytics.search.TimeInterval;
+import io.esledger.application.eventstore.RecordedEvent;
+import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The query side's entry point: event search and analytics, honouring consistency tokens, with
+ * the aggregations (statistics, trends, heatmaps) cached for {@value #TTL_MINUTES} minutes.
+ */
+@ApplicationScoped
+public class EventAnalytics {
+
+  static final int TTL_MINUTES = 5;
+
+  @Inject ElasticsearchClient client;
+  @Inject EventIndex index;
+  @Inject ReadConsistency consistency;
+  @Inject Clock clock;
+
+  private EventSearch search;
+  private AnswerCache cache;
+
+  @PostConstruct
+  void start() {
+    search = new EventSearch(client, index);
+    cache = new AnswerCache(clock, Duration.ofMinutes(TTL_MINUTES), 10_000);
+  }
+
+  public EventPage search(EventFilter filter, PageRequest page, List<String> tokens) {
+    consistency.events(tokens);
+    return search.search(filter, page);
+  }
+
+  public List<RecordedEvent> byType(String eventType, Instant from, Instant to, List<String> tokens) {
+    consistency.events(tokens);
+    return search.byType(eventType, from, to);
+  }
+
+  public List<RecordedEvent> searchData(String text, EventFilter filter, List<String> tokens) {
+    consistency.events(tokens);
+    return search.searchData(text, filter);
+  }
+
+  public List<RecordedEvent> correlations(String correlationId, List<String> tokens) {
+    consistency.events(tokens);
+    return search.correlations(correlationId);
+  }
+
+  public EventStatistics statistics(String eventType, Instant from, Instant to, ZoneId zone, List<String> tokens) {
+    Instant visible = consistency.events(tokens);
+    return cache.get(key("statistics", eventType, from, to, zone), visible,
+        () -> search.statistics(eventType, from, to, zone));
+  }
+
+  public List<DateBucket> trends(String eventType, Instant from, Instant to, TimeInterval interval, ZoneId zone,
+      List<String> tokens) {
+    Instant visible = consistency.events(tokens);
+    return cache.get(key("trends", eventType, from, to, zone) + "|" + interval, visible,
+        () -> search.trends(eventType, from, to, interval, zone));
+  }
+
+  public EventHeatmap heatmap(String eventType, Instant from, Instant to, ZoneId zone, List<String> tokens) {
+    Instant visible = consistency.events(tokens);
+    return cache.get(key("heatmap", eventType, from, to, zone), visible,
+        () -> search.heatmap(eventType, from, to, zone));
+  }
+
+  public AnswerCache cache() {
+    return cache;
+  }
+
+  private static String key(String query, String eventType, Instant from, Instant to, ZoneId zone) {
+    return query + "|" + eventType + "|" + from + "|" + to + "|" + zone.getId();
+  }
+}

@@ -1,0 +1,180 @@
+package io.esledger.analytics.search;
+
+import static io.esledger.analytics.search.EventQueries.allOf;
+import static io.esledger.analytics.search.EventQueries.matching;
+import static io.esledger.analytics.search.EventQueries.term;
+import static io.esledger.analytics.search.EventQueries.text;
+import static io.esledger.analytics.search.EventQueries.within;
+import static io.esledger.analytics.search.QueryLimits.MAX_BUCKETS;
+import static io.esledger.analytics.search.QueryLimits.MAX_HOURLY_RANGE;
+import static io.esledger.analytics.search.QueryLimits.MAX_RESULTS;
+import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.CORRELATION_ID;
+import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.EVENT_TYPE;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
+import co.elastic.clients.util.ObjectBuilder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.esledger.application.eventstore.RecordedEvent;
+import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Searches and analytics over the event index, near-real-time (what the index has refreshed).
+ * Each method validates its input first and throws {@link QueryRefusedException} without sending
+ * anything; an unreachable or refusing Elasticsearch is an {@code EventStoreUnavailableException}.
+ * Limits: {@link QueryLimits}, {@link PageRequest}. A null zone means UTC.
+ */
+public class EventSearch {
+
+  private static final String BY_HOUR = "byHour";
+  private static final String BY_DAY = "byDay";
+  private static final String BY_ORGANIZATION = "byOrganization";
+  private static final String BY_USER = "byUser";
+  private static final String TRENDS = "trends";
+
+  private final ElasticsearchClient client;
+  private final EventIndex index;
+  private final EventHits hits = new EventHits();
+
+  public EventSearch(ElasticsearchClient client, EventIndex index) {
+    this.client = client;
+    this.index = index;
+  }
+
+  /** A page of events of any aggregate type matching the filter (null: all), newest first. */
+  public EventPage search(EventFilter filter, PageRequest page) {
+    EventFilter given = filter == null ? EventFilter.none() : filter;
+    PageRequest window = page == null ? PageRequest.first() : page;
+    SearchResponse<ObjectNode> response = send("search events", s -> s
+        .index(index.name())
+        .query(matching(given))
+        .sort(EventHits.newestFirst())
+        .from(window.offset())
+        .size(window.size())
+        .trackTotalHits(t -> t.count(PageRequest.MAX_WINDOW)));
+    var total = response.hits().total();
+    return new EventPage(total.value(), total.relation() == TotalHitsRelation.Eq, hits.events(response));
+  }
+
+  /** The newest {@link QueryLimits#MAX_RESULTS} events of one type, newest first; either end may be null (open). */
+  public List<RecordedEvent> byType(String eventType, Instant from, Instant to) {
+    Inputs.requiredId("eventType", eventType);
+    TimeRange range = TimeRange.optional("from", from, "to", to);
+    return newest("list events of type " + eventType, allOf(term(EVENT_TYPE, eventType), within(range)));
+  }
+
+  /**
+   * The newest {@link QueryLimits#MAX_RESULTS} events whose data strings or metadata ids contain
+   * every word of {@code text} (case-insensitive, taken literally), narrowed by the filter (null: none).
+   */
+  public List<RecordedEvent> searchData(String text, EventFilter filter) {
+    Inputs.requiredText("text", text);
+    EventFilter given = filter == null ? EventFilter.none() : filter;
+    return newest("search event data", allOf(Optional.of(matching(given)), text(text)));
+  }
+
+  /** Total, every hour of the range, and the top organizations and users, for one event type. */
+  public EventStatistics statistics(String eventType, Instant from, Instant to, ZoneId zone) {
+    Inputs.requiredId("eventType", eventType);
+    TimeRange range = TimeRange.required("from", from, "to", to).atMost(MAX_HOURLY_RANGE, "to");
+    ZoneId in = orUtc(zone);
+    SearchResponse<ObjectNode> response = send("compute statistics of " + eventType, s -> s
+        .index(index.name())
+        .size(0)
+        .trackTotalHits(t -> t.enabled(true))
+        .query(allOf(term(EVENT_TYPE, eventType), within(range)))
+        .aggregations(BY_HOUR, EventAggregations.histogram(TimeInterval.HOUR, range, in))
+        .aggregations(BY_ORGANIZATION, EventAggregations.top(SearchFields.ORGANIZATION))
+        .aggregations(BY_USER, EventAggregations.top(SearchFields.USER)));
+    var aggregations = response.aggregations();
+    return new EventStatistics(response.hits().total().value(),
+        EventAggregations.dateBuckets(aggregations, BY_HOUR),
+        EventAggregations.termBuckets(aggregations, BY_ORGANIZATION),
+        EventAggregations.termBuckets(aggregations, BY_USER));
+  }
+
+  /** Events of one type per interval over the whole range, empty buckets included (at most {@link QueryLimits#MAX_BUCKETS}). */
+  public List<DateBucket> trends(String eventType, Instant from, Instant to, TimeInterval interval, ZoneId zone) {
+    Inputs.requiredId("eventType", eventType);
+    TimeRange range = TimeRange.required("from", from, "to", to);
+    if (interval == null) {
+      throw new QueryRefusedException("interval", "interval is required");
+    }
+    ZoneId in = orUtc(zone);
+    long buckets = interval.buckets(range.from(), range.to(), in);
+    if (buckets > MAX_BUCKETS) {
+      throw new QueryRefusedException("interval", "the range holds " + buckets + " " + interval
+          + " buckets; at most " + MAX_BUCKETS + " are allowed: choose a wider interval or a shorter range");
+    }
+    SearchResponse<ObjectNode> response = send("compute trends of " + eventType, s -> s
+        .index(index.name())
+        .size(0)
+        .query(allOf(term(EVENT_TYPE, eventType), within(range)))
+        .aggregations(TRENDS, EventAggregations.histogram(interval, range, in)));
+    return EventAggregations.dateBuckets(response.aggregations(), TRENDS);
+  }
+
+  /** Events of one type per hour, per day and per weekday × hour (in {@code zone}) over the range. */
+  public EventHeatmap heatmap(String eventType, Instant from, Instant to, ZoneId zone) {
+    Inputs.requiredId("eventType", eventType);
+    TimeRange range = TimeRange.required("from", from, "to", to).atMost(MAX_HOURLY_RANGE, "to");
+    ZoneId in = orUtc(zone);
+    SearchResponse<ObjectNode> response = send("compute the heatmap of " + eventType, s -> s
+        .index(index.name())
+        .size(0)
+        .query(allOf(term(EVENT_TYPE, eventType), within(range)))
+        .aggregations(BY_HOUR, EventAggregations.histogram(TimeInterval.HOUR, range, in))
+        .aggregations(BY_DAY, EventAggregations.histogram(TimeInterval.DAY, range, in)));
+    List<DateBucket> byHour = EventAggregations.dateBuckets(response.aggregations(), BY_HOUR);
+    return new EventHeatmap(byHour, EventAggregations.dateBuckets(response.aggregations(), BY_DAY),
+        WeekdayHours.of(byHour, in));
+  }
+
+  /** The first {@link QueryLimits#MAX_RESULTS} events of a correlation, oldest first, across all streams. */
+  public List<RecordedEvent> correlations(String correlationId) {
+    Inputs.requiredId("correlationId", correlationId);
+    SearchResponse<ObjectNode> response = send("trace correlation " + correlationId, s -> s
+        .index(index.name())
+        .query(allOf(term(CORRELATION_ID, correlationId)))
+        .sort(EventHits.oldestFirst())
+        .size(MAX_RESULTS));
+    return hits.events(response);
+  }
+
+  private List<RecordedEvent> newest(String action, Query query) {
+    SearchResponse<ObjectNode> response = send(action, s -> s
+        .index(index.name())
+        .query(query)
+        .sort(EventHits.newestFirst())
+        .size(MAX_RESULTS));
+    return hits.events(response);
+  }
+
+  private SearchResponse<ObjectNode> send(
+      String action, Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request) {
+    // a query before the first append finds an empty index, not a missing one
+    index.ensureExists();
+    try {
+      return client.search(request, ObjectNode.class);
+    } catch (IOException e) {
+      throw SearchFailures.unavailable(action, e);
+    } catch (ElasticsearchException e) {
+      throw SearchFailures.refused(action, e);
+    }
+  }
+
+  private static ZoneId orUtc(ZoneId zone) {
+    return zone == null ? ZoneOffset.UTC : zone;
+  }
+}
