@@ -13,14 +13,20 @@ import io.esledger.analytics.search.PageRequest;
 import io.esledger.analytics.search.TimeInterval;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
+import io.esledger.analytics.cache.RedisAnswerStore;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The query side's entry point: event search and analytics, honouring consistency tokens, with
@@ -30,19 +36,37 @@ import java.util.List;
 public class EventAnalytics {
 
   static final int TTL_MINUTES = 5;
+  private static final Logger LOG = Logger.getLogger(EventAnalytics.class.getName());
 
   @Inject ElasticsearchClient client;
   @Inject EventIndex index;
   @Inject ReadConsistency consistency;
   @Inject Clock clock;
 
+  @Inject
+  @ConfigProperty(name = "ledger.redis.url")
+  Optional<String> redisUrl;
+
   private EventSearch search;
   private AnswerCache cache;
+  private Optional<RedisAnswerStore> redis = Optional.empty();
 
   @PostConstruct
   void start() {
     search = new EventSearch(client, index);
-    cache = new AnswerCache(clock, Duration.ofMinutes(TTL_MINUTES), 10_000);
+    redis = redisUrl.filter(url -> !url.isBlank()).map(url -> {
+      LOG.info(() -> "Analytics cache: in-process and Redis at " + url);
+      return new RedisAnswerStore(URI.create(url), Duration.ofMillis(500), clock);
+    });
+    if (redis.isEmpty()) {
+      LOG.info("Analytics cache: in-process only (set ledger.redis.url for a shared second level)");
+    }
+    cache = new AnswerCache(clock, Duration.ofMinutes(TTL_MINUTES), 10_000, redis);
+  }
+
+  @PreDestroy
+  void stop() {
+    redis.ifPresent(RedisAnswerStore::close);
   }
 
   public EventPage search(EventFilter filter, PageRequest page, List<String> tokens) {
@@ -67,26 +91,29 @@ public class EventAnalytics {
 
   public EventStatistics statistics(String eventType, Instant from, Instant to, ZoneId zone, List<String> tokens) {
     Instant visible = consistency.events(tokens);
-    return cache.get(key("statistics", eventType, from, to, zone), visible,
+    return cache.get(key("statistics", eventType, from, to, zone), visible, EventStatistics.class,
         () -> search.statistics(eventType, from, to, zone));
   }
 
   public List<DateBucket> trends(String eventType, Instant from, Instant to, TimeInterval interval, ZoneId zone,
       List<String> tokens) {
     Instant visible = consistency.events(tokens);
-    return cache.get(key("trends", eventType, from, to, zone) + "|" + interval, visible,
-        () -> search.trends(eventType, from, to, interval, zone));
+    return cache.get(key("trends", eventType, from, to, zone) + "|" + interval, visible, Trend.class,
+        () -> new Trend(search.trends(eventType, from, to, interval, zone))).buckets();
   }
 
   public EventHeatmap heatmap(String eventType, Instant from, Instant to, ZoneId zone, List<String> tokens) {
     Instant visible = consistency.events(tokens);
-    return cache.get(key("heatmap", eventType, from, to, zone), visible,
+    return cache.get(key("heatmap", eventType, from, to, zone), visible, EventHeatmap.class,
         () -> search.heatmap(eventType, from, to, zone));
   }
 
   public AnswerCache cache() {
     return cache;
   }
+
+  /** A trend as one cacheable value. */
+  public record Trend(List<DateBucket> buckets) {}
 
   private static String key(String query, String eventType, Instant from, Instant to, ZoneId zone) {
     return query + "|" + eventType + "|" + from + "|" + to + "|" + zone.getId();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -11,8 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * In-process cache of query answers (the first level). Each entry remembers when its query was
- * sent; a caller that needs writes visible after some instant only gets entries sent after it.
+ * Two-level cache of query answers: in-process first, then Redis when configured (shared by every
+ * instance). Each answer remembers when its query was sent; a caller that needs the writes visible
+ * after some instant only gets answers whose query was sent after it, from either level.
  */
 public final class AnswerCache {
 
@@ -21,41 +23,55 @@ public final class AnswerCache {
   private final Clock clock;
   private final Duration ttl;
   private final int maxEntries;
+  private final Optional<RedisAnswerStore> redis;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong redisHits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
-  public AnswerCache(Clock clock, Duration ttl, int maxEntries) {
+  public AnswerCache(Clock clock, Duration ttl, int maxEntries, Optional<RedisAnswerStore> redis) {
     this.clock = clock;
     this.ttl = ttl;
     this.maxEntries = maxEntries;
+    this.redis = redis;
   }
 
   /**
    * The cached answer for {@code key} if fresh and sent after {@code visibleAfter}, else a newly
-   * computed one (then cached).
+   * computed one (then cached at both levels).
    */
-  @SuppressWarnings("unchecked")
-  public <T> T get(String key, Instant visibleAfter, Supplier<T> compute) {
+  public <T> T get(String key, Instant visibleAfter, Class<T> type, Supplier<T> compute) {
     Instant now = clock.instant();
-    Entry cached = entries.get(key);
-    if (cached != null && cached.expiresAt().isAfter(now) && cached.sentAt().isAfter(visibleAfter)) {
+    Entry local = entries.get(key);
+    if (local != null && local.expiresAt().isAfter(now) && local.sentAt().isAfter(visibleAfter)) {
       hits.incrementAndGet();
-      LOG.finer(() -> "cache hit " + key);
-      return (T) cached.value();
+      LOG.finer(() -> "cache hit (in-process) " + key);
+      return type.cast(local.value());
+    }
+    Optional<RedisAnswerStore.Stored<T>> shared = redis.flatMap(r -> r.get(key, type))
+        .filter(stored -> stored.sentAt().isAfter(visibleAfter));
+    if (shared.isPresent()) {
+      redisHits.incrementAndGet();
+      LOG.finer(() -> "cache hit (redis) " + key);
+      remember(key, shared.get().value(), shared.get().sentAt(), now);
+      return shared.get().value();
     }
     misses.incrementAndGet();
     LOG.finer(() -> "cache miss " + key);
     T value = compute.get();
-    if (entries.size() >= maxEntries) {
-      evictExpiredOrAll(now);
-    }
-    entries.put(key, new Entry(value, now, now.plus(ttl)));
+    remember(key, value, now, now);
+    redis.ifPresent(r -> r.put(key, value, now, ttl));
     return value;
   }
 
+  /** Hits from the in-process level. */
   public long hits() {
     return hits.get();
+  }
+
+  /** Hits from Redis (answers another instance, or an earlier life of this one, computed). */
+  public long redisHits() {
+    return redisHits.get();
   }
 
   public long misses() {
@@ -64,6 +80,18 @@ public final class AnswerCache {
 
   public int size() {
     return entries.size();
+  }
+
+  /** Whether a second level is configured and currently answering. */
+  public boolean redisAvailable() {
+    return redis.map(RedisAnswerStore::available).orElse(false);
+  }
+
+  private void remember(String key, Object value, Instant sentAt, Instant now) {
+    if (entries.size() >= maxEntries) {
+      evictExpiredOrAll(now);
+    }
+    entries.put(key, new Entry(value, sentAt, sentAt.plus(ttl)));
   }
 
   private void evictExpiredOrAll(Instant now) {

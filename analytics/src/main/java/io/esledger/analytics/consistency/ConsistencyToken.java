@@ -16,7 +16,8 @@ public record ConsistencyToken(Instant writtenBefore) {
   private static final int MAX_LENGTH = 64;
 
   public String encode() {
-    String raw = VERSION + writtenBefore.toEpochMilli();
+    // full precision: a token rounded down could claim a write was visible one refresh too early
+    String raw = VERSION + writtenBefore.getEpochSecond() + "." + writtenBefore.getNano();
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -30,7 +31,11 @@ public record ConsistencyToken(Instant writtenBefore) {
       if (!raw.startsWith(VERSION)) {
         throw new IllegalArgumentException("not a consistency token");
       }
-      return new ConsistencyToken(Instant.ofEpochMilli(Long.parseLong(raw.substring(VERSION.length()))));
+      String[] parts = raw.substring(VERSION.length()).split("\\.");
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("not a consistency token");
+      }
+      return new ConsistencyToken(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not a consistency token", e);
     }

@@ -109,8 +109,9 @@ public class EventQueriesApi {
   @Description("Hits and misses of the analytics answer cache")
   public @NonNull CacheStatisticsView cacheStatistics() {
     AnswerCache cache = analytics.cache();
-    long all = cache.hits() + cache.misses();
-    return new CacheStatisticsView((int) cache.hits(), (int) cache.misses(), cache.size(),
-        all == 0 ? 0 : (double) cache.hits() / all);
+    long found = cache.hits() + cache.redisHits();
+    long all = found + cache.misses();
+    return new CacheStatisticsView((int) cache.hits(), (int) cache.redisHits(), (int) cache.misses(), cache.size(),
+        cache.redisAvailable(), all == 0 ? 0 : (double) found / all);
   }
 }

@@ -47,6 +47,8 @@ final class EventViews {
   }
 
   @Type("CacheStatistics")
-  @Description("The analytics answer cache (in-process level); hitRatio is hits / (hits + misses)")
-  public record CacheStatisticsView(int hits, int misses, int entries, double hitRatio) {}
+  @Description("The analytics answer cache: hits from the in-process level, hits from Redis (when configured), "
+      + "misses; hitRatio is (hits + redisHits) / all lookups")
+  public record CacheStatisticsView(int hits, int redisHits, int misses, int entries, boolean redisAvailable,
+      double hitRatio) {}
 }

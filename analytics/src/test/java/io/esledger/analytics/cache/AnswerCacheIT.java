@@ -1,0 +1,98 @@
+package io.esledger.analytics.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.esledger.analytics.search.DateBucket;
+import io.esledger.analytics.search.EventStatistics;
+import io.esledger.analytics.search.TermBucket;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The two cache levels against a real Redis server (started by the build), and without one. */
+class AnswerCacheIT {
+
+  private static final Duration TTL = Duration.ofMinutes(5);
+  private final Clock clock = Clock.systemUTC();
+  private final String key = "stats-" + UUID.randomUUID();
+  private final AtomicInteger computed = new AtomicInteger();
+  private RedisAnswerStore redis;
+
+  private static URI redisUrl() {
+    return URI.create("redis://127.0.0.1:" + System.getProperty("redis.port", "6379"));
+  }
+
+  @AfterEach
+  void close() {
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  private EventStatistics compute() {
+    computed.incrementAndGet();
+    return new EventStatistics(3, List.of(new DateBucket(Instant.parse("2026-03-02T10:00:00Z"), 3)),
+        List.of(new TermBucket("org-1", 2), new TermBucket("org-2", 1)), List.of(new TermBucket("user-1", 3)));
+  }
+
+  private AnswerCache instance() {
+    return new AnswerCache(clock, TTL, 100, Optional.of(redis));
+  }
+
+  @Test
+  void an_answer_computed_by_one_instance_is_served_to_another_from_redis() {
+    redis = new RedisAnswerStore(redisUrl(), Duration.ofMillis(500), clock);
+    EventStatistics first = instance().get(key, Instant.EPOCH, EventStatistics.class, this::compute);
+
+    AnswerCache other = instance();
+    EventStatistics shared = other.get(key, Instant.EPOCH, EventStatistics.class, this::compute);
+    EventStatistics local = other.get(key, Instant.EPOCH, EventStatistics.class, this::compute);
+
+    assertThat(computed).hasValue(1);
+    assertThat(shared).isEqualTo(first);
+    assertThat(other.redisHits()).isEqualTo(1);
+    assertThat(other.hits()).isEqualTo(1);
+  }
+
+  @Test
+  void an_answer_older_than_a_requested_write_is_not_served_from_either_level() {
+    redis = new RedisAnswerStore(redisUrl(), Duration.ofMillis(500), clock);
+    AnswerCache cache = instance();
+    cache.get(key, Instant.EPOCH, EventStatistics.class, this::compute);
+
+    Instant writeBecameVisible = Instant.now();
+    while (!Instant.now().isAfter(writeBecameVisible)) {
+      Thread.onSpinWait(); // the next query is sent strictly after the write became visible
+    }
+    cache.get(key, writeBecameVisible, EventStatistics.class, this::compute);
+    instance().get(key, writeBecameVisible, EventStatistics.class, this::compute);
+
+    assertThat(computed).hasValue(2); // the second answer was sent after the write; the third reuses it
+  }
+
+  @Test
+  void without_redis_answers_are_still_computed_and_cached_in_process() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    redis = new RedisAnswerStore(URI.create("redis://127.0.0.1:" + closedPort), Duration.ofMillis(500), clock);
+    AnswerCache cache = instance();
+
+    EventStatistics answer = cache.get(key, Instant.EPOCH, EventStatistics.class, this::compute);
+    cache.get(key, Instant.EPOCH, EventStatistics.class, this::compute);
+
+    assertThat(answer.total()).isEqualTo(3);
+    assertThat(computed).hasValue(1);
+    assertThat(cache.hits()).isEqualTo(1);
+    assertThat(cache.redisAvailable()).isFalse();
+  }
+}
