@@ -8,7 +8,10 @@ import io.esledger.domain.model.payment.PaymentId;
 import io.esledger.domain.model.payment.PaymentState;
 import java.util.List;
 
-/** A payment's whole stream, oldest first, folded into its read-model row (through the aggregate's own apply). */
+/**
+ * A payment's whole stream, oldest first, folded into its read-model row (through the aggregate's
+ * own apply). The payment belongs to the organization and user of its first event.
+ */
 final class PaymentsFold {
 
   private final PaymentEventSerializer serializer;
@@ -25,7 +28,7 @@ final class PaymentsFold {
         stream.stream().map(e -> serializer.deserialize(e.eventType(), e.data())).toList()).state();
     Money amount = state.amount();
     return new PaymentSummary(id.value(), state.status().name(), amount == null ? null : amount.amount(),
-        amount == null ? null : amount.currencyCode(), last.metadata().organizationId(), last.metadata().userId(),
+        amount == null ? null : amount.currencyCode(), first.metadata().organizationId(), first.metadata().userId(),
         last.version(), last.timestamp());
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +29,16 @@ public final class PaymentsProjector {
   private static final Logger LOG = Logger.getLogger(PaymentsProjector.class.getName());
   private static final int MAX_BATCH = 500;
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+  private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(5);
 
   private final EventStore store;
   private final PaymentsIndex index;
   private final PaymentsFold fold;
   private final Clock clock;
+  private final Checkpoints checkpoints;
+  private Instant checkpointed = Instant.EPOCH;
+  private long appliedAtCheckpoint;
+  private Instant lastCheckpointAt = Instant.EPOCH;
   private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
   private final ProjectionLag lag = new ProjectionLag();
   private final Object watermarkMonitor = new Object();
@@ -40,11 +46,12 @@ public final class PaymentsProjector {
   private volatile boolean running = true;
   private final Thread worker;
 
-  public PaymentsProjector(EventStore store, PaymentsIndex index, PaymentsFold fold, Clock clock) {
+  PaymentsProjector(EventStore store, PaymentsIndex index, PaymentsFold fold, Clock clock, Checkpoints checkpoints) {
     this.store = store;
     this.index = index;
     this.fold = fold;
     this.clock = clock;
+    this.checkpoints = checkpoints;
     this.worker = new Thread(this::work, "payments-projector");
     worker.setDaemon(true);
     worker.start();
@@ -85,8 +92,24 @@ public final class PaymentsProjector {
     worker.interrupt();
   }
 
-  /** Re-applies whole streams (used after a rebuild to take in what was appended meanwhile). */
+  /**
+   * Takes in what a previous run acknowledged but may not have projected: the streams touched since
+   * its last checkpoint (less a margin). Returns how many streams were re-applied, or -1 when there
+   * is no checkpoint (a first start: older events come in with a rebuild).
+   */
+  int catchUp(RecentStreams recent, Duration margin) throws Exception {
+    Optional<Instant> through = checkpoints.read(Projections.PAYMENTS);
+    if (through.isEmpty()) {
+      return -1;
+    }
+    List<StreamId> streams = recent.since(through.get().minus(margin));
+    reproject(streams);
+    return streams.size();
+  }
+
+  /** Re-applies whole streams (after a rebuild or a restart, to take in what was appended meanwhile). */
   void reproject(List<StreamId> streams) throws Exception {
+    index.ensureExists();
     List<PaymentSummary> rows = new ArrayList<>();
     for (StreamId stream : streams) {
       List<RecordedEvent> events = store.read(stream, 1);
@@ -168,6 +191,26 @@ public final class PaymentsProjector {
         watermarkMonitor.notifyAll();
       }
     }
+    checkpoint();
+  }
+
+  /** Saves the watermark now and then (only when it moved because of applied appends). */
+  private void checkpoint() {
+    Instant now = clock.instant();
+    long applied = lag.appliedEvents();
+    if (applied == appliedAtCheckpoint || Duration.between(lastCheckpointAt, now).compareTo(CHECKPOINT_EVERY) < 0
+        || !appliedThrough.isAfter(checkpointed)) {
+      return;
+    }
+    try {
+      Instant through = appliedThrough;
+      checkpoints.save(Projections.PAYMENTS, through);
+      checkpointed = through;
+      appliedAtCheckpoint = applied;
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "could not save the payments projection checkpoint; will retry", e);
+    }
+    lastCheckpointAt = now;
   }
 
   private record Queued(AppendResult appended, Instant queuedAt) {}

@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.esledger.application.eventstore.RecordedEvent;
-import io.esledger.application.eventstore.StreamId;
 import io.esledger.domain.model.payment.PaymentEvent;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
 import io.esledger.infrastructure.eventstore.elasticsearch.EventDocuments;
@@ -19,9 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -75,7 +72,7 @@ public final class PaymentsRebuild {
       String target = payments.createConcrete();
       long streams = scanInto(target, total, started);
       payments.swapTo(target);
-      projector.reproject(streamsAppendedSince(started.minus(CLOCK_MARGIN)));
+      projector.reproject(new RecentStreams(client, events).since(started.minus(CLOCK_MARGIN)));
       Instant finished = clock.instant();
       double rate = rate(total, started, finished);
       progress = new RebuildProgress("DONE", total, total, streams, rate, 0L, started, finished, null);
@@ -150,21 +147,6 @@ public final class PaymentsRebuild {
     progress = new RebuildProgress("RUNNING", processed, total, streams, rate, eta, started, null, null);
     LOG.info(() -> String.format("Rebuilding %s: %d/%d events (%.0f events/s, ETA %s s)",
         payments.alias(), processed, total, rate, eta));
-  }
-
-  private List<StreamId> streamsAppendedSince(Instant since) throws IOException {
-    client.indices().refresh(r -> r.index(events.name()));
-    Set<StreamId> streams = new LinkedHashSet<>();
-    SearchResponse<ObjectNode> recent = client.search(s -> s
-        .index(events.name())
-        .query(q -> q.bool(b -> b
-            .filter(paymentEvents())
-            .filter(f -> f.range(r -> r.untyped(u -> u.field(EventFields.TIMESTAMP).gte(co.elastic.clients.json.JsonData.of(since.toString())))))))
-        .source(src -> src.filter(f -> f.includes(EventFields.AGGREGATE_TYPE, EventFields.AGGREGATE_ID)))
-        .size(10_000), ObjectNode.class);
-    recent.hits().hits().forEach(h -> streams.add(new StreamId(h.source().path(EventFields.AGGREGATE_TYPE).asText(),
-        h.source().path(EventFields.AGGREGATE_ID).asText())));
-    return new ArrayList<>(streams);
   }
 
   private static Query paymentEvents() {

@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.concurrent.Executors;
 
 /** The application's projections, wired into CDI: observes appends, answers status and rebuild requests. */
@@ -23,6 +25,9 @@ import java.util.concurrent.Executors;
 public class Projections {
 
   public static final String PAYMENTS = "payments";
+  private static final Logger LOG = Logger.getLogger(Projections.class.getName());
+  /** Appends queued just before a checkpoint may still have been in flight: look a little further back. */
+  private static final Duration CATCH_UP_MARGIN = Duration.ofSeconds(30);
 
   @Inject ElasticsearchClient client;
   @Inject ElasticsearchSettings settings;
@@ -32,6 +37,7 @@ public class Projections {
   @Inject Clock clock;
 
   private PaymentsIndex paymentsIndex;
+  private Checkpoints checkpoints;
   private PaymentsProjector projector;
   private PaymentsRebuild rebuild;
   private PaymentsQuery query;
@@ -41,14 +47,32 @@ public class Projections {
   void start() {
     PaymentsFold fold = new PaymentsFold(serializer);
     paymentsIndex = new PaymentsIndex(client, settings);
-    projector = new PaymentsProjector(store, paymentsIndex, fold, clock);
+    checkpoints = new Checkpoints(client, settings);
+    projector = new PaymentsProjector(store, paymentsIndex, fold, clock, checkpoints);
     rebuild = new PaymentsRebuild(client, events, paymentsIndex, fold, projector, clock);
     query = new PaymentsQuery(client, paymentsIndex);
   }
 
-  /** Eagerly starts the projector with the application (it is otherwise created on first use). */
+  /**
+   * Starts the projector with the application and, in the background, takes in what a previous
+   * run may have acknowledged but not projected (it stopped or crashed with appends queued).
+   */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    projector.backlog();
+    rebuilds.submit(this::catchUp);
+  }
+
+  private void catchUp() {
+    try {
+      int streams = projector.catchUp(new RecentStreams(client, events), CATCH_UP_MARGIN);
+      if (streams < 0) {
+        LOG.info("payments projection: no checkpoint yet; projecting live appends from now on "
+            + "(rebuildProjection takes in older events)");
+      } else {
+        LOG.info(() -> "payments projection caught up on " + streams + " payment(s) touched since its last checkpoint");
+      }
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "payments projection could not catch up at start; run rebuildProjection", e);
+    }
   }
 
   /** Consistency boundary: this runs after Elasticsearch acknowledged the append; it only queues. */
