@@ -1,5 +1,7 @@
 package io.esledger.application;
 
+import io.esledger.application.eventstore.AppendOutcome;
+import io.esledger.application.eventstore.AppendRequest;
 import io.esledger.application.eventstore.EventMetadata;
 import io.esledger.application.eventstore.EventStore;
 import io.esledger.application.eventstore.ExpectedVersion;
@@ -14,7 +16,9 @@ import io.esledger.domain.model.payment.ProcessPayment;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,13 +51,7 @@ public class ProcessPaymentHandler {
       return earlier.get();
     }
     int version = history.size();
-    if (command.expectedVersion().isPresent() && command.expectedVersion().getAsInt() != version) {
-      throw new WrongExpectedVersionException(
-          stream, ExpectedVersion.exactly(command.expectedVersion().getAsInt()), version);
-    }
-    Payment payment = Payment.fromHistory(command.paymentId(), decode(history));
-    payment.process(command, clock.instant());
-    List<NewEvent> events = encode(payment.releaseEvents(), context);
+    List<NewEvent> events = decide(command, context, history);
     try {
       int stored = store.append(stream, ExpectedVersion.exactly(version), events).version();
       return receipt(command.paymentId().value(), stored, events);
@@ -61,6 +59,56 @@ public class ProcessPaymentHandler {
       // a concurrent retry of this very command may have won the race: that is success, not a conflict
       return receiptOf(store.read(stream, version + 1), context.commandId()).orElseThrow(() -> conflict);
     }
+  }
+
+  /**
+   * Many payments in one go: one read for all their streams, one append for all their events.
+   * Each payment is decided, stored and reported on its own; one refusal does not lose the others.
+   */
+  public List<PaymentOutcome> handleAll(List<ProcessPayment> commands, List<CommandContext> contexts) {
+    List<StreamId> streams = commands.stream().map(c -> PaymentStreams.of(c.paymentId())).toList();
+    Map<StreamId, List<RecordedEvent>> histories = store.readAll(streams.stream().distinct().toList());
+    PaymentOutcome[] outcomes = new PaymentOutcome[commands.size()];
+    List<Integer> appending = new ArrayList<>();
+    List<AppendRequest> requests = new ArrayList<>();
+    for (int i = 0; i < commands.size(); i++) {
+      List<RecordedEvent> history = histories.get(streams.get(i));
+      try {
+        Optional<PaymentReceipt> earlier = receiptOf(history, contexts.get(i).commandId());
+        if (earlier.isPresent()) {
+          outcomes[i] = PaymentOutcome.processed(earlier.get());
+          continue;
+        }
+        List<NewEvent> events = decide(commands.get(i), contexts.get(i), history);
+        appending.add(i);
+        requests.add(new AppendRequest(streams.get(i), ExpectedVersion.exactly(history.size()), events));
+      } catch (PaymentRejectedException | RuntimeException refused) {
+        outcomes[i] = PaymentOutcome.refused(commands.get(i).paymentId().value(), refused, history.size());
+      }
+    }
+    List<AppendOutcome> appended = requests.isEmpty() ? List.of() : store.appendAll(requests);
+    for (int k = 0; k < appending.size(); k++) {
+      int i = appending.get(k);
+      AppendOutcome outcome = appended.get(k);
+      String paymentId = commands.get(i).paymentId().value();
+      outcomes[i] = outcome.isStored()
+          ? PaymentOutcome.processed(receipt(paymentId, outcome.result().version(), requests.get(k).events()))
+          : PaymentOutcome.refused(paymentId, outcome.failure(), requests.get(k).expected().value());
+    }
+    return List.of(outcomes);
+  }
+
+  /** Checks the caller's expected version and lets the payment decide; the events to append. */
+  private List<NewEvent> decide(ProcessPayment command, CommandContext context, List<RecordedEvent> history)
+      throws PaymentRejectedException {
+    int version = history.size();
+    if (command.expectedVersion().isPresent() && command.expectedVersion().getAsInt() != version) {
+      throw new WrongExpectedVersionException(
+          PaymentStreams.of(command.paymentId()), ExpectedVersion.exactly(command.expectedVersion().getAsInt()), version);
+    }
+    Payment payment = Payment.fromHistory(command.paymentId(), decode(history));
+    payment.process(command, clock.instant());
+    return encode(payment.releaseEvents(), context);
   }
 
   private List<PaymentEvent> decode(List<RecordedEvent> history) {

@@ -1,6 +1,7 @@
 package io.esledger.application.eventstore;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,8 +18,17 @@ public interface EventStore {
    */
   AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events);
 
+  /**
+   * Many appends in one round trip, each atomic and guarded by its own expected version; one
+   * refused append does not affect the others. Outcomes are in the order of the requests.
+   */
+  List<AppendOutcome> appendAll(List<AppendRequest> requests);
+
   /** Events of one stream with version >= {@code fromVersion}, in version order. */
   List<RecordedEvent> read(StreamId stream, int fromVersion);
+
+  /** Whole streams, as {@link #read} from version 1 would give them, for many streams at once. */
+  Map<StreamId, List<RecordedEvent>> readAll(List<StreamId> streams);
 
   /** One event by its id; searches are near-real-time, so a just-appended event may not be found yet. */
   Optional<RecordedEvent> findEvent(String eventId);

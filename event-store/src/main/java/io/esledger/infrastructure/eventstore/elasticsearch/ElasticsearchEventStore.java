@@ -6,6 +6,8 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.esledger.application.eventstore.AppendOutcome;
+import io.esledger.application.eventstore.AppendRequest;
 import io.esledger.application.eventstore.AppendResult;
 import io.esledger.application.eventstore.EventStore;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
@@ -17,6 +19,7 @@ import io.esledger.application.eventstore.WrongExpectedVersionException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +82,161 @@ public final class ElasticsearchEventStore implements EventStore {
     // consistency boundary: observers only ever hear about acknowledged appends
     publisher.accept(result);
     return result;
+  }
+
+  @Override
+  public List<AppendOutcome> appendAll(List<AppendRequest> requests) {
+    index.ensureExists();
+    AppendOutcome[] outcomes = new AppendOutcome[requests.size()];
+    checkPredecessors(requests, outcomes);
+    List<Integer> writing = new ArrayList<>();
+    List<List<ObjectNode>> commits = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      AppendRequest request = requests.get(i);
+      if (outcomes[i] == null) {
+        writing.add(i);
+        commits.add(documents.commit(request.stream(), request.expected().value() + 1, request.events()));
+      }
+    }
+    if (!writing.isEmpty()) {
+      writeCommits(requests, writing, commits, outcomes);
+    }
+    for (AppendOutcome outcome : outcomes) {
+      if (outcome.isStored()) {
+        publisher.accept(outcome.result()); // only acknowledged appends, as for a single append
+      }
+    }
+    return List.of(outcomes);
+  }
+
+  /** One multi-get for every predecessor this process cannot vouch for (see {@link #requireCommitEnd}). */
+  private void checkPredecessors(List<AppendRequest> requests, AppendOutcome[] outcomes) {
+    List<Integer> unchecked = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      AppendRequest r = requests.get(i);
+      if (r.events().isEmpty()) {
+        outcomes[i] = AppendOutcome.refused(new IllegalArgumentException("an append needs at least one event"));
+      } else if (r.expected().value() > 0 && !boundaries.isCommitEnd(r.stream(), r.expected().value())) {
+        unchecked.add(i);
+      }
+    }
+    if (unchecked.isEmpty()) {
+      return;
+    }
+    List<MultiGetResponseItem<ObjectNode>> found;
+    try {
+      found = client.mget(m -> {
+        unchecked.forEach(i -> {
+          AppendRequest r = requests.get(i);
+          m.docs(d -> d.index(index.name()).id(EventDocuments.id(r.stream(), r.expected().value()))
+              .routing(r.stream().value()));
+        });
+        return m;
+      }, ObjectNode.class).docs();
+    } catch (IOException | RuntimeException e) {
+      unchecked.forEach(i -> outcomes[i] = AppendOutcome.refused(ElasticsearchFailures.unavailable("check versions", e)));
+      return;
+    }
+    for (int k = 0; k < unchecked.size(); k++) {
+      AppendRequest r = requests.get(unchecked.get(k));
+      MultiGetResponseItem<ObjectNode> item = found.get(k);
+      boolean endsCommit = !item.isFailure() && item.result().found()
+          && EventDocuments.commitEnd(item.result().source()) == r.expected().value();
+      if (endsCommit) {
+        boundaries.remember(r.stream(), r.expected().value());
+      } else {
+        outcomes[unchecked.get(k)] = conflict(r);
+      }
+    }
+  }
+
+  /** One bulk of commit documents; then one bulk of the rest of the multi-event commits that won. */
+  private void writeCommits(List<AppendRequest> requests, List<Integer> writing, List<List<ObjectNode>> commits,
+      AppendOutcome[] outcomes) {
+    BulkResponse response;
+    try {
+      response = client.bulk(b -> {
+        for (int k = 0; k < writing.size(); k++) {
+          AppendRequest r = requests.get(writing.get(k));
+          ObjectNode commit = commits.get(k).get(0);
+          b.operations(op -> op.create(c -> c.index(index.name())
+              .id(EventDocuments.id(r.stream(), r.expected().value() + 1))
+              .routing(r.stream().value())
+              .document(commit)));
+        }
+        return b;
+      });
+    } catch (IOException | RuntimeException e) {
+      writing.forEach(i -> outcomes[i] = AppendOutcome.refused(ElasticsearchFailures.unavailable("append a batch", e)));
+      return;
+    }
+    List<ObjectNode> followers = new ArrayList<>();
+    for (int k = 0; k < writing.size(); k++) {
+      int i = writing.get(k);
+      AppendRequest r = requests.get(i);
+      BulkResponseItem item = response.items().get(k);
+      if (item.error() == null) {
+        List<ObjectNode> docs = commits.get(k);
+        int last = r.expected().value() + docs.size();
+        boundaries.remember(r.stream(), last);
+        followers.addAll(docs.subList(1, docs.size()));
+        outcomes[i] = AppendOutcome.stored(new AppendResult(r.stream(), last, docs.stream().map(documents::event).toList()));
+      } else if (item.status() == 409) {
+        outcomes[i] = conflict(r);
+      } else {
+        outcomes[i] = AppendOutcome.refused(new EventStoreUnavailableException(
+            "Elasticsearch refused to append to " + r.stream() + " (HTTP " + item.status() + "): " + item.error().reason(), null));
+      }
+    }
+    followers.stream().collect(java.util.stream.Collectors.groupingBy(f -> f.path(EventFields.STREAM_ID).asText()))
+        .forEach((stream, docs) -> createAll(streamOf(docs.get(0)), docs));
+  }
+
+  private AppendOutcome conflict(AppendRequest r) {
+    try {
+      return AppendOutcome.refused(new WrongExpectedVersionException(r.stream(), r.expected(), currentVersion(r.stream())));
+    } catch (RuntimeException e) {
+      return AppendOutcome.refused(e);
+    }
+  }
+
+  private static StreamId streamOf(ObjectNode doc) {
+    return new StreamId(doc.path(EventFields.AGGREGATE_TYPE).asText(), doc.path(EventFields.AGGREGATE_ID).asText());
+  }
+
+  @Override
+  public Map<StreamId, List<RecordedEvent>> readAll(List<StreamId> streams) {
+    index.ensureExists();
+    // most streams hold one commit: their first two versions in one multi-get settle them
+    List<MultiGetResponseItem<ObjectNode>> found;
+    try {
+      found = client.mget(m -> {
+        streams.forEach(stream -> {
+          m.docs(d -> d.index(index.name()).id(EventDocuments.id(stream, 1)).routing(stream.value()));
+          m.docs(d -> d.index(index.name()).id(EventDocuments.id(stream, 2)).routing(stream.value()));
+        });
+        return m;
+      }, ObjectNode.class).docs();
+    } catch (IOException | RuntimeException e) {
+      throw ElasticsearchFailures.unavailable("read " + streams.size() + " streams", e);
+    }
+    Map<StreamId, List<RecordedEvent>> histories = new LinkedHashMap<>();
+    for (int k = 0; k < streams.size(); k++) {
+      StreamId stream = streams.get(k);
+      MultiGetResponseItem<ObjectNode> first = found.get(2 * k);
+      MultiGetResponseItem<ObjectNode> second = found.get(2 * k + 1);
+      if (first.isFailure() || second.isFailure()) {
+        histories.put(stream, read(stream, 1));
+      } else if (!first.result().found()) {
+        histories.put(stream, List.of());
+      } else if (!second.result().found() && EventDocuments.commitEnd(first.result().source()) == 1) {
+        boundaries.remember(stream, 1);
+        histories.put(stream, List.of(documents.event(first.result().source())));
+      } else {
+        histories.put(stream, read(stream, 1));
+      }
+    }
+    return histories;
   }
 
   @Override

@@ -29,27 +29,33 @@ public final class Errors {
   public static <T> T translated(String operation, Resolver<T> resolver) throws ApiException {
     try {
       return resolver.resolve();
-    } catch (ApiException e) {
-      throw e;
-    } catch (QueryRefusedException e) {
-      throw new ValidationFailedException(e.field(), e.getMessage());
-    } catch (InvalidValueException e) {
-      throw new ValidationFailedException(e.field(), e.getMessage());
-    } catch (AmountNotPositiveException e) {
-      throw new ValidationFailedException("amount", e.getMessage());
-    } catch (io.esledger.domain.model.payment.PaymentAlreadyProcessedException e) {
-      throw new PaymentAlreadyProcessedException(e.getMessage());
-    } catch (WrongExpectedVersionException e) {
-      throw new ConcurrencyConflictException(e.getMessage());
-    } catch (ReadConsistency.ReadModelBehindException e) {
-      throw new ConsistencyTimeoutException(e.getMessage());
-    } catch (EventStoreUnavailableException e) {
-      LOG.log(Level.WARNING, operation + ": " + e.getMessage(), e.getCause());
-      throw new StoreUnavailableException(e.getMessage());
     } catch (Exception e) {
-      String reference = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, operation + " failed, reference " + reference, e);
-      throw new InternalException("internal error (reference " + reference + ")");
+      throw toApi(operation, e);
     }
+  }
+
+  /** The API error a failure stands for; outages and surprises are logged, refusals are not. */
+  public static ApiException toApi(String operation, Exception failure) {
+    if (failure instanceof ApiException api) {
+      return api;
+    } else if (failure instanceof QueryRefusedException e) {
+      return new ValidationFailedException(e.field(), e.getMessage());
+    } else if (failure instanceof InvalidValueException e) {
+      return new ValidationFailedException(e.field(), e.getMessage());
+    } else if (failure instanceof AmountNotPositiveException e) {
+      return new ValidationFailedException("amount", e.getMessage());
+    } else if (failure instanceof io.esledger.domain.model.payment.PaymentAlreadyProcessedException e) {
+      return new PaymentAlreadyProcessedException(e.getMessage());
+    } else if (failure instanceof WrongExpectedVersionException e) {
+      return new ConcurrencyConflictException(e.getMessage());
+    } else if (failure instanceof ReadConsistency.ReadModelBehindException e) {
+      return new ConsistencyTimeoutException(e.getMessage());
+    } else if (failure instanceof EventStoreUnavailableException e) {
+      LOG.log(Level.WARNING, operation + ": " + e.getMessage(), e.getCause());
+      return new StoreUnavailableException(e.getMessage());
+    }
+    String reference = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, operation + " failed, reference " + reference, failure);
+    return new InternalException("internal error (reference " + reference + ")");
   }
 }
