@@ -1,7 +1,6 @@
 package io.esledger.infrastructure.cdi;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.esledger.application.eventstore.EventStore;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchEventStore;
@@ -96,11 +95,18 @@ public class ElasticsearchProducer {
     return new EventIndex(client, settings);
   }
 
-  /** Appended events go to CDI observers (projections) once Elasticsearch acknowledged them. */
+  /**
+   * The event store (also the {@code EventStore} port, its bean types include it). Appended events go
+   * to CDI observers (projections) once Elasticsearch acknowledged them.
+   */
   @Produces
   @Singleton
-  EventStore eventStore(ElasticsearchClient client, EventIndex index, Event<AppendResult> bus) {
+  ElasticsearchEventStore eventStore(ElasticsearchClient client, EventIndex index, Event<AppendResult> bus) {
     return new ElasticsearchEventStore(client, index, bus::fire);
+  }
+
+  void close(@Disposes ElasticsearchEventStore store) {
+    store.close();
   }
 
   /** Prepares the index at start; an unreachable cluster is logged and retried on first use. */
