@@ -20,19 +20,21 @@ log "building (first run downloads Open Liberty and Elasticsearch jars: a few mi
 mvn -B -q -Prun package -DskipTests
 
 es_pid_file="$DATA_DIR/elasticsearch.pid"
+embedded_es=""
 stop_all() {
   trap - INT TERM EXIT
   log "stopping"
   "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true
-  if [ -z "${LEDGER_ELASTICSEARCH_HOSTS:-}" ]; then
+  if [ -n "$embedded_es" ]; then
     java -cp "$(cat es-node/target/classpath.txt)" io.esledger.esnode.ElasticsearchNode stop \
-      --pid-file "$es_pid_file" >/dev/null 2>&1 || true
+      --pid-file "$es_pid_file" || log "could not stop Elasticsearch (pid file $es_pid_file)"
   fi
   log "stopped"
 }
 trap stop_all INT TERM EXIT
 
 if [ -z "${LEDGER_ELASTICSEARCH_HOSTS:-}" ]; then
+  embedded_es=1
   mkdir -p "$DATA_DIR/elasticsearch" "$DATA_DIR/es-home"
   log "starting Elasticsearch on http://127.0.0.1:$ES_PORT (data in $DATA_DIR/elasticsearch, log in $DATA_DIR/es-home/logs)"
   java -Xms256m -Xmx"$ES_HEAP" -cp "$(cat es-node/target/classpath.txt)" io.esledger.esnode.ElasticsearchNode start \
