@@ -60,7 +60,9 @@ public final class PaymentsProjector {
   /** Called with every acknowledged append (in the appending thread): only queues it. */
   public void enqueue(AppendResult appended) {
     if (PaymentEvent.AGGREGATE_TYPE.equals(appended.stream().aggregateType())) {
-      queue.add(new Queued(appended, clock.instant()));
+      synchronized (queue) { // queue order = timestamp order, which the watermark relies on
+        queue.add(new Queued(appended, clock.instant()));
+      }
     }
   }
 
@@ -129,12 +131,13 @@ public final class PaymentsProjector {
           advance(before); // nothing was waiting when we looked: all earlier appends are applied
           continue;
         }
-        Instant drainedAt = clock.instant();
         List<Queued> batch = new ArrayList<>(List.of(first));
         queue.drainTo(batch, MAX_BATCH - 1);
         applyUntilDone(batch);
+        // only this thread takes from the queue: if it is empty now, everything queued before now is applied
+        Instant appliedAt = clock.instant();
         Queued next = queue.peek();
-        advance(batch.size() < MAX_BATCH || next == null ? drainedAt : next.queuedAt());
+        advance(next == null ? appliedAt : next.queuedAt());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
