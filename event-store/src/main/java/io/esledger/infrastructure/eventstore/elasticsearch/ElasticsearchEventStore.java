@@ -268,7 +268,8 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
         break;
       }
       next += batch;
-      batch = Math.min(batch * 4, MAX_READ_BATCH);
+      // a stream longer than one small batch is probably long: one round trip per 1024 events from here
+      batch = MAX_READ_BATCH;
     }
     if (!events.isEmpty()) {
       boundaries.remember(stream, events.get(events.size() - 1).version());

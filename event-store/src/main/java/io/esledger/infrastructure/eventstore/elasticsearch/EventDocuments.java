@@ -23,7 +23,8 @@ public final class EventDocuments {
     this.json = json;
   }
 
-  static String id(StreamId stream, int version) {
+  /** The document id of a stream's event: {@code <aggregateType>:<aggregateId>:<version>}. */
+  public static String id(StreamId stream, int version) {
     return stream.value() + ":" + version;
   }
 
@@ -32,7 +33,7 @@ public final class EventDocuments {
    * commit: when there are several events it also carries all of them, so the commit is stored
    * atomically with that one document and the others can always be rebuilt from it.
    */
-  List<ObjectNode> commit(StreamId stream, int first, List<NewEvent> events) {
+  public List<ObjectNode> commit(StreamId stream, int first, List<NewEvent> events) {
     List<ObjectNode> docs = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       docs.add(document(stream, first + i, first, events.size(), events.get(i)));

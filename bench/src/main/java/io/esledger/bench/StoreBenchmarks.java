@@ -1,0 +1,320 @@
+package io.esledger.bench;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.esledger.application.eventstore.AppendOutcome;
+import io.esledger.application.eventstore.AppendRequest;
+import io.esledger.application.eventstore.EventMetadata;
+import io.esledger.application.eventstore.ExpectedVersion;
+import io.esledger.application.eventstore.NewEvent;
+import io.esledger.application.eventstore.StreamId;
+import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
+import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchEventStore;
+import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchSettings;
+import io.esledger.infrastructure.eventstore.elasticsearch.EventDocuments;
+import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The event store against raw Elasticsearch, same node, same client, byte-identical documents
+ * (P1, P2s, P3 of issue 4). Each workload runs 3 times after a warm-up; the table gives the median
+ * and the spread (min–max) and the ratio to the raw baseline measured in the same run.
+ *
+ * <p>{@code --scale smoke} finishes in about a minute and runs in {@code mvn verify} to keep the
+ * harness compiling and working (no timing is asserted); {@code --scale full} gives the numbers.
+ */
+public final class StoreBenchmarks {
+
+  private static final int RUNS = 3;
+
+  private final ElasticsearchClient client;
+  private final String url;
+  private final Scale scale;
+  private final EventDocuments documents = new EventDocuments(ElasticsearchClients.objectMapper());
+
+  record Scale(String name, int batchedEvents, int singleAppends, int historyReads, int replayEvents) {
+    static Scale of(String name) {
+      return switch (name) {
+        case "smoke" -> new Scale(name, 2_000, 300, 30, 1_000);
+        case "full" -> new Scale(name, 100_000, 8_000, 500, 10_000);
+        default -> throw new IllegalArgumentException("--scale smoke|full");
+      };
+    }
+  }
+
+  record Row(String id, String what, String store, String raw, String ratio, String target) {}
+
+  private StoreBenchmarks(String url, Scale scale) {
+    this.url = url;
+    this.scale = scale;
+    this.client = ElasticsearchClients.create(ElasticsearchSettings.local(url, "unused-"));
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = Options.parse(args);
+    Scale scale = Scale.of(options.getOrDefault("scale", "smoke"));
+    Path out = Path.of(options.getOrDefault("out", "target/benchmarks-" + scale.name() + ".md"));
+    StoreBenchmarks bench = new StoreBenchmarks(options.getOrDefault("es", "http://127.0.0.1:9200"), scale);
+    List<Row> rows = new ArrayList<>();
+    rows.add(bench.batchedAppends());
+    rows.add(bench.singleAppends(1));
+    rows.add(bench.singleAppends(16));
+    rows.add(bench.historyReads());
+    rows.add(bench.replay());
+    String report = Report.markdown(scale.name(), String.join(" ", args), rows);
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, report);
+    System.out.println(report);
+    bench.client._transport().close();
+  }
+
+  // ---- P1: batches of 1000 events over 1000 new streams -------------------------------------------
+
+  private Row batchedAppends() throws Exception {
+    Series store = new Series();
+    Series raw = new Series();
+    for (int run = 0; run <= RUNS; run++) { // run 0 warms up
+      boolean measured = run > 0;
+      try (Fresh f = fresh()) {
+        long t0 = System.nanoTime();
+        for (int b = 0; b < scale.batchedEvents() / 1000; b++) {
+          List<AppendRequest> batch = new ArrayList<>();
+          for (int i = 0; i < 1000; i++) {
+            batch.add(new AppendRequest(stream("p1-" + b + "-" + i), ExpectedVersion.NO_STREAM, List.of(event(i))));
+          }
+          for (AppendOutcome o : f.store.appendAll(batch)) {
+            if (!o.isStored()) {
+              throw new IllegalStateException("append refused: " + o.failure());
+            }
+          }
+        }
+        if (measured) {
+          store.add(scale.batchedEvents() / seconds(t0));
+        }
+      }
+      try (Fresh f = fresh()) {
+        long t0 = System.nanoTime();
+        for (int b = 0; b < scale.batchedEvents() / 1000; b++) {
+          int batchNo = b;
+          var response = client.bulk(bulk -> {
+            for (int i = 0; i < 1000; i++) {
+              StreamId s = stream("p1-" + batchNo + "-" + i);
+              ObjectNode doc = documents.commit(s, 1, List.of(event(i))).get(0);
+              bulk.operations(op -> op.create(c -> c.index(f.index.name()).id(EventDocuments.id(s, 1))
+                  .routing(s.value()).document(doc)));
+            }
+            return bulk;
+          });
+          if (response.errors()) {
+            throw new IllegalStateException("raw bulk had errors");
+          }
+        }
+        if (measured) {
+          raw.add(scale.batchedEvents() / seconds(t0));
+        }
+      }
+    }
+    return new Row("P1", "appendAll, 1000 events/request over new streams (" + scale.batchedEvents() + " events), events/s",
+        store.rate(), raw.rate(), ratio(store.median(), raw.median()), "≥ 0.85");
+  }
+
+  // ---- P2s: one event per new stream, N writers ---------------------------------------------------
+
+  private Row singleAppends(int writers) throws Exception {
+    Series store = new Series();
+    Series raw = new Series();
+    Histogram storeLatency = new Histogram(3);
+    Histogram rawLatency = new Histogram(3);
+    for (int run = 0; run <= RUNS; run++) {
+      boolean measured = run > 0;
+      try (Fresh f = fresh()) {
+        double rate = concurrently(writers, appends(writers), i -> f.store.append(stream("p2-" + i),
+            ExpectedVersion.NO_STREAM, List.of(event(i))), measured ? storeLatency : null);
+        if (measured) {
+          store.add(rate);
+        }
+      }
+      try (Fresh f = fresh()) {
+        double rate = concurrently(writers, appends(writers), i -> {
+          StreamId s = stream("p2-" + i);
+          ObjectNode doc = documents.commit(s, 1, List.of(event(i))).get(0);
+          try {
+            client.create(c -> c.index(f.index.name()).id(EventDocuments.id(s, 1)).routing(s.value()).document(doc));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }, measured ? rawLatency : null);
+        if (measured) {
+          raw.add(rate);
+        }
+      }
+    }
+    return new Row("P2s", "append, 1 event per new stream, " + writers + " writer(s), appends/s (p50 / p99 ms)",
+        store.rate() + " (" + Report.ms(storeLatency, 50) + " / " + Report.ms(storeLatency, 99) + ")",
+        raw.rate() + " (" + Report.ms(rawLatency, 50) + " / " + Report.ms(rawLatency, 99) + ")",
+        ratio(store.median(), raw.median()), writers == 16 ? "≥ 9,432/s (peer)" : "—");
+  }
+
+  /** A lone writer is slow: a quarter of the appends keeps its runs as long as the others'. */
+  private int appends(int writers) {
+    return writers == 1 ? scale.singleAppends() / 4 : scale.singleAppends();
+  }
+
+  // ---- P3: reading a 100-event stream, replaying a long one ---------------------------------------
+
+  private Row historyReads() throws Exception {
+    Histogram store = new Histogram(3);
+    Histogram raw = new Histogram(3);
+    try (Fresh f = fresh()) {
+      StreamId s = stream("p3-history");
+      for (int v = 0; v < 100; v++) {
+        f.store.append(s, ExpectedVersion.exactly(v), List.of(event(v)));
+      }
+      List<String> ids = new ArrayList<>();
+      for (int v = 1; v <= 100; v++) {
+        ids.add(EventDocuments.id(s, v));
+      }
+      for (int run = 0; run <= RUNS; run++) {
+        for (int r = 0; r < scale.historyReads(); r++) {
+          long t0 = System.nanoTime();
+          if (f.store.read(s, 1).size() != 100) {
+            throw new IllegalStateException("short read");
+          }
+          long t1 = System.nanoTime();
+          client.mget(m -> m.index(f.index.name()).routing(s.value()).ids(ids), ObjectNode.class);
+          long t2 = System.nanoTime();
+          if (run > 0) {
+            store.recordValue((t1 - t0) / 1000);
+            raw.recordValue((t2 - t1) / 1000);
+          }
+        }
+      }
+    }
+    return new Row("P3", "read a 100-event stream (" + scale.historyReads() * RUNS + " reads), p50 / p99 ms; raw = one mget of the 100 ids",
+        Report.ms(store, 50) + " / " + Report.ms(store, 99), Report.ms(raw, 50) + " / " + Report.ms(raw, 99),
+        ratio(store.getValueAtPercentile(99), raw.getValueAtPercentile(99)) + " (p99)", "p99 ≤ 10 ms");
+  }
+
+  private Row replay() throws Exception {
+    Series store = new Series();
+    Series raw = new Series();
+    try (Fresh f = fresh()) {
+      StreamId s = stream("p3-replay");
+      for (int from = 0; from < scale.replayEvents(); from += 1000) {
+        List<NewEvent> events = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+          events.add(event(from + i));
+        }
+        f.store.append(s, ExpectedVersion.exactly(from), events);
+      }
+      List<String> ids = new ArrayList<>();
+      for (int v = 1; v <= scale.replayEvents(); v++) {
+        ids.add(EventDocuments.id(s, v));
+      }
+      for (int run = 0; run <= RUNS; run++) {
+        ElasticsearchEventStore cold = new ElasticsearchEventStore(client, f.index, r -> {});
+        long t0 = System.nanoTime();
+        int read = cold.read(s, 1).size();
+        long t1 = System.nanoTime();
+        client.mget(m -> m.index(f.index.name()).routing(s.value()).ids(ids), ObjectNode.class);
+        long t2 = System.nanoTime();
+        cold.close();
+        if (read != scale.replayEvents()) {
+          throw new IllegalStateException("replay read " + read);
+        }
+        if (run > 0) {
+          store.add((t1 - t0) / 1e6);
+          raw.add((t2 - t1) / 1e6);
+        }
+      }
+    }
+    return new Row("P3", "replay a " + scale.replayEvents() + "-event stream, ms; raw = one mget of every id",
+        store.spread("%.0f"), raw.spread("%.0f"), ratio(store.median(), raw.median()), "≤ 100 ms");
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------------
+
+  private double concurrently(int writers, int total, IntConsumer work, Histogram latency) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    List<Future<?>> done = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int w = 0; w < writers; w++) {
+      done.add(pool.submit(() -> {
+        for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+          long s = System.nanoTime();
+          work.accept(i);
+          if (latency != null) {
+            synchronized (latency) {
+              latency.recordValue((System.nanoTime() - s) / 1000);
+            }
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    return total / seconds(t0);
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  private static String ratio(double store, double raw) {
+    return String.format(Locale.ROOT, "%.2f×", store / raw);
+  }
+
+  private static StreamId stream(String id) {
+    return new StreamId("Payment", id);
+  }
+
+  /** A payment-shaped event (its JSON is what the app stores for PaymentProcessed). */
+  private static NewEvent event(int i) {
+    String data = "{\"amount\":\"" + (100 + i % 900) + ".25\",\"currency\":\"EUR\",\"paymentId\":\"p-" + i
+        + "\",\"processedAt\":\"2026-11-26T10:00:00Z\"}";
+    return new NewEvent(UUID.randomUUID().toString(), "PaymentProcessed", data, Instant.parse("2026-11-26T10:00:00Z"),
+        new EventMetadata("corr-" + i, "corr-" + i, "org-" + i % 20, "user-" + i % 200, "cmd-" + i));
+  }
+
+  /** A fresh event index (own prefix) and a store on it, deleted afterwards. */
+  private Fresh fresh() {
+    String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    ElasticsearchSettings settings = ElasticsearchSettings.local(url, prefix);
+    EventIndex index = new EventIndex(client, settings);
+    index.ensureExists();
+    return new Fresh(index, new ElasticsearchEventStore(client, index, r -> {}));
+  }
+
+  private final class Fresh implements AutoCloseable {
+    final EventIndex index;
+    final ElasticsearchEventStore store;
+
+    Fresh(EventIndex index, ElasticsearchEventStore store) {
+      this.index = index;
+      this.store = store;
+    }
+
+    @Override
+    public void close() throws Exception {
+      store.close();
+      client.indices().delete(d -> d.index(index.name()));
+    }
+  }
+}
