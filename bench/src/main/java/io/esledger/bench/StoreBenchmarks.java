@@ -2,6 +2,8 @@ package io.esledger.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.esledger.analytics.projection.PaymentsReadModel;
+import io.esledger.analytics.projection.RebuildProgress;
 import io.esledger.application.eventstore.AppendOutcome;
 import io.esledger.application.eventstore.AppendRequest;
 import io.esledger.application.eventstore.EventMetadata;
@@ -13,8 +15,10 @@ import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchEventSto
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchSettings;
 import io.esledger.infrastructure.eventstore.elasticsearch.EventDocuments;
 import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
+import io.esledger.infrastructure.serialization.JsonbPaymentEventSerializer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +34,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The event store against raw Elasticsearch, same node, same client, byte-identical documents
- * (P1, P2s, P3 of issue 4). Each workload runs 3 times after a warm-up; the table gives the median
+ * (P1, P2s, P3, P5 of issue 4). Each workload runs 3 times after a warm-up; the table gives the median
  * and the spread (min–max) and the ratio to the raw baseline measured in the same run.
  *
  * <p>{@code --scale smoke} finishes in about a minute and runs in {@code mvn verify} to keep the
@@ -45,11 +49,12 @@ public final class StoreBenchmarks {
   private final Scale scale;
   private final EventDocuments documents = new EventDocuments(ElasticsearchClients.objectMapper());
 
-  record Scale(String name, int batchedEvents, int singleAppends, int historyReads, int replayEvents) {
+  record Scale(String name, int batchedEvents, int singleAppends, int historyReads, int replayEvents,
+      int rebuildEvents) {
     static Scale of(String name) {
       return switch (name) {
-        case "smoke" -> new Scale(name, 2_000, 300, 30, 1_000);
-        case "full" -> new Scale(name, 100_000, 8_000, 500, 10_000);
+        case "smoke" -> new Scale(name, 2_000, 300, 30, 1_000, 5_000);
+        case "full" -> new Scale(name, 100_000, 8_000, 500, 10_000, 200_000);
         default -> throw new IllegalArgumentException("--scale smoke|full");
       };
     }
@@ -68,17 +73,21 @@ public final class StoreBenchmarks {
     Scale scale = Scale.of(options.getOrDefault("scale", "smoke"));
     Path out = Path.of(options.getOrDefault("out", "target/benchmarks-" + scale.name() + ".md"));
     StoreBenchmarks bench = new StoreBenchmarks(options.getOrDefault("es", "http://127.0.0.1:9200"), scale);
-    List<Row> rows = new ArrayList<>();
-    rows.add(bench.batchedAppends());
-    rows.add(bench.singleAppends(1));
-    rows.add(bench.singleAppends(16));
-    rows.add(bench.historyReads());
-    rows.add(bench.replay());
-    String report = Report.markdown(scale.name(), String.join(" ", args), rows);
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    Files.writeString(out, report);
-    System.out.println(report);
-    bench.client._transport().close();
+    try {
+      List<Row> rows = new ArrayList<>();
+      rows.add(bench.batchedAppends());
+      rows.add(bench.singleAppends(1));
+      rows.add(bench.singleAppends(16));
+      rows.add(bench.historyReads());
+      rows.add(bench.replay());
+      rows.add(bench.rebuild());
+      String report = Report.markdown(scale.name(), String.join(" ", args), rows);
+      Files.createDirectories(out.toAbsolutePath().getParent());
+      Files.writeString(out, report);
+      System.out.println(report);
+    } finally {
+      bench.client._transport().close(); // its I/O threads would keep Maven's exec:java waiting
+    }
   }
 
   // ---- P1: batches of 1000 events over 1000 new streams -------------------------------------------
@@ -245,6 +254,73 @@ public final class StoreBenchmarks {
         store.spread("%.0f"), raw.spread("%.0f"), ratio(store.median(), raw.median()), "≤ 100 ms");
   }
 
+  // ---- P5: rebuilding the payments read model --------------------------------------------------
+
+  private Row rebuild() throws Exception {
+    Series store = new Series();
+    Series raw = new Series();
+    try (Fresh f = fresh()) {
+      for (int b = 0; b < scale.rebuildEvents() / 1000; b++) {
+        List<AppendRequest> batch = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+          int n = b * 1000 + i;
+          batch.add(new AppendRequest(stream("p5-" + n), ExpectedVersion.NO_STREAM, List.of(event(n))));
+        }
+        f.store.appendAll(batch);
+      }
+      client.indices().refresh(r -> r.index(f.index.name()));
+      try (PaymentsReadModel model = new PaymentsReadModel(client, f.settings, f.index, f.store,
+          new JsonbPaymentEventSerializer(), Clock.systemUTC())) {
+        for (int run = 0; run <= RUNS; run++) {
+          RebuildProgress done = model.rebuild().run();
+          if (!"DONE".equals(done.state()) || done.processedEvents() != scale.rebuildEvents()) {
+            throw new IllegalStateException("rebuild: " + done);
+          }
+          long t0 = System.nanoTime();
+          long scanned = scan(f.index.name());
+          double rawRate = scanned / seconds(t0);
+          if (run > 0) {
+            store.add(done.eventsPerSecond());
+            raw.add(rawRate);
+          }
+        }
+        var behindAlias = client.indices().getAlias(g -> g.name(model.alias())).result().keySet();
+        client.indices().delete(d -> d.index(List.copyOf(behindAlias)));
+      }
+    }
+    return new Row("P5", "rebuild of the payments read model (" + scale.rebuildEvents() + " events), events/s; raw = "
+        + "PIT + search_after scan in the same order, hits parsed", store.rate(), raw.rate(),
+        ratio(store.median(), raw.median()), "≥ 0.5");
+  }
+
+  /** Reads every event of the index once, in stream order, as the rebuild does; returns how many. */
+  private long scan(String index) throws Exception {
+    String pit = client.openPointInTime(p -> p.index(index).keepAlive(k -> k.time("2m"))).id();
+    long scanned = 0;
+    List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+    while (true) {
+      List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+      var page = client.search(s -> {
+        s.pit(p -> p.id(pit).keepAlive(k -> k.time("2m")))
+            .sort(o -> o.field(fs -> fs.field("streamId").order(co.elastic.clients.elasticsearch._types.SortOrder.Asc)))
+            .sort(o -> o.field(fs -> fs.field("version").order(co.elastic.clients.elasticsearch._types.SortOrder.Asc)))
+            .size(2000);
+        if (from != null) {
+          s.searchAfter(from);
+        }
+        return s;
+      }, ObjectNode.class);
+      var hits = page.hits().hits();
+      if (hits.isEmpty()) {
+        break;
+      }
+      scanned += hits.size();
+      after = hits.get(hits.size() - 1).sort();
+    }
+    client.closePointInTime(c -> c.id(pit));
+    return scanned;
+  }
+
   // ---- helpers ------------------------------------------------------------------------------------
 
   private double concurrently(int writers, int total, IntConsumer work, Histogram latency) throws Exception {
@@ -299,14 +375,16 @@ public final class StoreBenchmarks {
     ElasticsearchSettings settings = ElasticsearchSettings.local(url, prefix);
     EventIndex index = new EventIndex(client, settings);
     index.ensureExists();
-    return new Fresh(index, new ElasticsearchEventStore(client, index, r -> {}));
+    return new Fresh(settings, index, new ElasticsearchEventStore(client, index, r -> {}));
   }
 
   private final class Fresh implements AutoCloseable {
+    final ElasticsearchSettings settings;
     final EventIndex index;
     final ElasticsearchEventStore store;
 
-    Fresh(EventIndex index, ElasticsearchEventStore store) {
+    Fresh(ElasticsearchSettings settings, EventIndex index, ElasticsearchEventStore store) {
+      this.settings = settings;
       this.index = index;
       this.store = store;
     }

@@ -66,6 +66,18 @@ public final class PaymentsIndex {
 
   /** A new, empty concrete index (not yet behind the alias). */
   String createConcrete() throws IOException {
+    return createConcrete(settings.refreshInterval());
+  }
+
+  /**
+   * A new index for a bulk load (a rebuild): no refreshes until {@link #swapTo} makes it live, so
+   * the load does not pay for segments nobody searches yet.
+   */
+  String createForBulkLoad() throws IOException {
+    return createConcrete("-1");
+  }
+
+  private String createConcrete(String refreshInterval) throws IOException {
     String index = alias + "-" + System.currentTimeMillis();
     try (InputStream mappings = PaymentsIndex.class.getResourceAsStream("payments-mappings.json")) {
       client.indices().create(c -> c
@@ -73,7 +85,7 @@ public final class PaymentsIndex {
           .settings(s -> s
               .numberOfShards(Integer.toString(settings.shards()))
               .numberOfReplicas(Integer.toString(settings.replicas()))
-              .refreshInterval(r -> r.time(settings.refreshInterval())))
+              .refreshInterval(r -> r.time(refreshInterval)))
           .mappings(m -> m.withJson(mappings)));
     }
     client.cluster().health(h -> h.index(index).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")));
@@ -82,6 +94,8 @@ public final class PaymentsIndex {
 
   /** Makes {@code index} searchable at once, points the alias at it and drops what it pointed at before. */
   void swapTo(String index) throws IOException {
+    client.indices().putSettings(p -> p.index(index)
+        .settings(s -> s.refreshInterval(r -> r.time(settings.refreshInterval()))));
     client.indices().refresh(r -> r.index(index));
     Set<String> previous = client.indices().getAlias(g -> g.name(alias)).result().keySet();
     client.indices().updateAliases(u -> {

@@ -57,7 +57,12 @@ public final class PaymentsRebuild {
   }
 
   public boolean running() {
-    return "RUNNING".equals(progress.state());
+    return "RUNNING".equals(progress.state()) || "STARTING".equals(progress.state());
+  }
+
+  /** Shows a rebuild as under way from the moment it is asked for, before it has counted its events. */
+  public void markStarting() {
+    progress = new RebuildProgress("STARTING", 0, 0, 0, 0, null, clock.instant(), null, null);
   }
 
   /** Runs the whole rebuild in the calling thread. */
@@ -69,7 +74,7 @@ public final class PaymentsRebuild {
       long total = client.count(c -> c.index(events.name()).query(paymentEvents())).count();
       progress = new RebuildProgress("RUNNING", 0, total, 0, 0, null, started, null, null);
       LOG.info(() -> "Rebuilding read model " + payments.alias() + " from " + total + " payment events");
-      String target = payments.createConcrete();
+      String target = payments.createForBulkLoad();
       long streams = scanInto(target, total, started);
       payments.swapTo(target);
       projector.reproject(new RecentStreams(client, events).since(started.minus(CLOCK_MARGIN)));

@@ -36,21 +36,12 @@ public class Projections {
   @Inject PaymentEventSerializer serializer;
   @Inject Clock clock;
 
-  private PaymentsIndex paymentsIndex;
-  private Checkpoints checkpoints;
-  private PaymentsProjector projector;
-  private PaymentsRebuild rebuild;
-  private PaymentsQuery query;
+  private PaymentsReadModel payments;
   private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
 
   @PostConstruct
   void start() {
-    PaymentsFold fold = new PaymentsFold(serializer);
-    paymentsIndex = new PaymentsIndex(client, settings);
-    checkpoints = new Checkpoints(client, settings);
-    projector = new PaymentsProjector(store, paymentsIndex, fold, clock, checkpoints);
-    rebuild = new PaymentsRebuild(client, events, paymentsIndex, fold, projector, clock);
-    query = new PaymentsQuery(client, paymentsIndex);
+    payments = new PaymentsReadModel(client, settings, events, store, serializer, clock);
   }
 
   /**
@@ -63,7 +54,7 @@ public class Projections {
 
   private void catchUp() {
     try {
-      int streams = projector.catchUp(new RecentStreams(client, events), CATCH_UP_MARGIN);
+      int streams = payments.catchUp(CATCH_UP_MARGIN);
       if (streams < 0) {
         LOG.info("payments projection: no checkpoint yet; projecting live appends from now on "
             + "(rebuildProjection takes in older events)");
@@ -77,44 +68,46 @@ public class Projections {
 
   /** Consistency boundary: this runs after Elasticsearch acknowledged the append; it only queues. */
   void onAppended(@Observes AppendResult appended) {
-    projector.enqueue(appended);
+    payments.enqueue(appended);
   }
 
   @PreDestroy
   void stop() {
-    projector.stop();
+    payments.close();
     rebuilds.shutdownNow();
   }
 
   public PaymentsQuery payments() {
-    return query;
+    return payments.query();
   }
 
   public String paymentsIndex() {
-    return paymentsIndex.alias();
+    return payments.alias();
   }
 
   public boolean awaitPaymentsApplied(Instant writtenBefore, Duration timeout) throws InterruptedException {
-    return projector.awaitApplied(writtenBefore, timeout);
+    return payments.awaitApplied(writtenBefore, timeout);
   }
 
   public ProjectionLag paymentsLag() {
-    return projector.lag();
+    return payments.lag();
   }
 
   public int paymentsBacklog() {
-    return projector.backlog();
+    return payments.backlog();
   }
 
   public RebuildProgress paymentsRebuildProgress() {
-    return rebuild.progress();
+    return payments.rebuild().progress();
   }
 
   /** Starts a rebuild in the background (or returns the running one's progress); {@code wait} blocks until done. */
   public RebuildProgress rebuildPayments(boolean wait) throws Exception {
+    PaymentsRebuild rebuild = payments.rebuild();
     if (rebuild.running()) {
       return rebuild.progress();
     }
+    rebuild.markStarting();
     var done = rebuilds.submit(rebuild::run);
     return wait ? done.get() : rebuild.progress();
   }
