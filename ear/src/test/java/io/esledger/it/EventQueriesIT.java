@@ -87,7 +87,7 @@ class EventQueriesIT {
         query s($from: DateTime!, $to: DateTime!, $tokens: [String!]) {
           eventStatistics(eventType: "PaymentProcessed", from: $from, to: $to, consistentWith: $tokens) {
             total byOrganization { key count } }
-          cacheStatistics { hits misses }
+          cacheStatistics { hits misses consistencyRefreshes }
         }""";
     String token = process("5", "EUR", "org-" + UUID.randomUUID(), null);
     JsonObject before = data(stats, vars("from", from, "to", to, "tokens", Json.createArrayBuilder().add(token).build()));
@@ -102,6 +102,8 @@ class EventQueriesIT {
     assertThat(cached.getJsonObject("cacheStatistics").getInt("hits"))
         .isGreaterThan(before.getJsonObject("cacheStatistics").getInt("hits"));
     assertThat(after.getJsonObject("eventStatistics").getInt("total")).isGreaterThan(total);
+    assertThat(after.getJsonObject("cacheStatistics").getInt("consistencyRefreshes"))
+        .isGreaterThan(before.getJsonObject("cacheStatistics").getInt("consistencyRefreshes"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.esledger.interfaces.graphql.errors.Errors.translated;
 
 import io.esledger.analytics.EventAnalytics;
 import io.esledger.analytics.cache.AnswerCache;
+import io.esledger.analytics.consistency.ReadConsistency;
 import io.esledger.analytics.search.EventFilter;
 import io.esledger.interfaces.graphql.Buckets.DateBucketView;
 import io.esledger.interfaces.graphql.EventViews.CacheStatisticsView;
@@ -34,6 +35,7 @@ public class EventQueriesApi {
   private static final String PAYMENT = "Payment";
 
   @Inject EventAnalytics analytics;
+  @Inject ReadConsistency consistency;
 
   @Query
   @Description("Events of any aggregate type, newest first")
@@ -112,6 +114,6 @@ public class EventQueriesApi {
     long found = cache.hits() + cache.redisHits();
     long all = found + cache.misses();
     return new CacheStatisticsView((int) cache.hits(), (int) cache.redisHits(), (int) cache.misses(), cache.size(),
-        cache.redisAvailable(), all == 0 ? 0 : (double) found / all);
+        cache.redisAvailable(), all == 0 ? 0 : (double) found / all, (int) consistency.refreshesCaused());
   }
 }

@@ -48,7 +48,8 @@ final class EventViews {
 
   @Type("CacheStatistics")
   @Description("The analytics answer cache: hits from the in-process level, hits from Redis (when configured), "
-      + "misses; hitRatio is (hits + redisHits) / all lookups")
+      + "misses; hitRatio is (hits + redisHits) / all lookups; consistencyRefreshes counts the on-demand "
+      + "refreshes that consistentWith caused (their cost to the cluster)")
   public record CacheStatisticsView(int hits, int redisHits, int misses, int entries, boolean redisAvailable,
-      double hitRatio) {}
+      double hitRatio, int consistencyRefreshes) {}
 }
