@@ -1,7 +1,7 @@
 package io.esledger.analytics.consistency;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.esledger.application.eventstore.EventStoreUnavailableException;
+import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchFailures;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,7 +60,7 @@ public final class IndexVisibility {
       client.indices().refresh(r -> r.index(index));
     } catch (IOException | RuntimeException e) {
       LOG.warning(() -> "refresh of " + index + " failed: " + e);
-      throw new EventStoreUnavailableException("Elasticsearch could not make " + index + " searchable: " + e.getMessage(), e);
+      throw ElasticsearchFailures.unavailable("make " + index + " searchable", e);
     }
   }
 }

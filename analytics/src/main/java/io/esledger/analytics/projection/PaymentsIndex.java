@@ -9,9 +9,8 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.esledger.application.eventstore.EventStoreUnavailableException;
+import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchFailures;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchSettings;
 import java.io.IOException;
@@ -30,7 +29,6 @@ public final class PaymentsIndex {
   private final ElasticsearchClient client;
   private final ElasticsearchSettings settings;
   private final String alias;
-  private final ObjectMapper json = ElasticsearchClients.objectMapper();
   private volatile boolean ready;
 
   public PaymentsIndex(ElasticsearchClient client, ElasticsearchSettings settings) {
@@ -60,7 +58,7 @@ public final class PaymentsIndex {
       client.cluster().health(h -> h.index(alias).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")));
       ready = true;
     } catch (IOException | RuntimeException e) {
-      throw new EventStoreUnavailableException("Elasticsearch could not prepare " + alias + ": " + e.getMessage(), e);
+      throw ElasticsearchFailures.unavailable("prepare " + alias, e);
     }
   }
 
@@ -139,7 +137,7 @@ public final class PaymentsIndex {
   }
 
   private ObjectNode document(PaymentSummary row) {
-    ObjectNode doc = json.createObjectNode();
+    ObjectNode doc = ElasticsearchClients.objectMapper().createObjectNode();
     doc.put(PAYMENT_ID, row.paymentId());
     doc.put(STATUS, row.status());
     doc.put(AMOUNT, row.amount() == null ? null : row.amount().toPlainString());

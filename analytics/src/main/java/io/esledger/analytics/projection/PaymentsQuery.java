@@ -8,7 +8,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.esledger.application.eventstore.EventStoreUnavailableException;
+import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchFailures;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public final class PaymentsQuery {
       return new PaymentPage(response.hits().total() == null ? 0 : response.hits().total().value(),
           response.hits().hits().stream().map(h -> summary(h.source())).toList());
     } catch (IOException | RuntimeException e) {
-      throw new EventStoreUnavailableException("Elasticsearch could not list payments: " + e.getMessage(), e);
+      throw ElasticsearchFailures.unavailable("list payments", e);
     }
   }
 

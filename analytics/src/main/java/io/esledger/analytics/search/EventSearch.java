@@ -20,6 +20,7 @@ import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.util.ObjectBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.esledger.application.eventstore.RecordedEvent;
+import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchFailures;
 import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
 import java.io.IOException;
 import java.time.Instant;
@@ -167,10 +168,8 @@ public class EventSearch {
     index.ensureExists();
     try {
       return client.search(request, ObjectNode.class);
-    } catch (IOException e) {
-      throw SearchFailures.unavailable(action, e);
-    } catch (ElasticsearchException e) {
-      throw SearchFailures.refused(action, e);
+    } catch (IOException | ElasticsearchException e) {
+      throw ElasticsearchFailures.unavailable(action, e);
     }
   }
 

@@ -24,15 +24,17 @@ public final class ElasticsearchClients {
 
   private ElasticsearchClients() {}
 
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .build();
+
   /**
-   * JSON mapper that keeps decimals exact: {@code 100.00} is read back as {@code 100.00}, never as
-   * the double {@code 100.0}.
+   * The one JSON mapper (thread-safe, never reconfigured): keeps decimals exact, {@code 100.00} is
+   * read back as {@code 100.00}, never as the double {@code 100.0}.
    */
   public static ObjectMapper objectMapper() {
-    return JsonMapper.builder()
-        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .build();
+    return MAPPER;
   }
 
   public static ElasticsearchClient create(ElasticsearchSettings settings) {
@@ -54,7 +56,7 @@ public final class ElasticsearchClients {
         });
     settings.apiKey().ifPresent(key -> builder.setDefaultHeaders(new Header[] {apiKeyHeader(key)}));
     return new ElasticsearchClient(
-        new RestClientTransport(builder.build(), new JacksonJsonpMapper(objectMapper())));
+        new RestClientTransport(builder.build(), new JacksonJsonpMapper(MAPPER)));
   }
 
   private static Header apiKeyHeader(String key) {

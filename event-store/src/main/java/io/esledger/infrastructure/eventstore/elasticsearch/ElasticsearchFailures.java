@@ -7,10 +7,11 @@ import java.net.SocketTimeoutException;
 import org.elasticsearch.client.ResponseException;
 
 /**
- * Sorts the client's two exception families. A conflicting single-document create surfaces as the
- * low-level {@link ResponseException} (409), other refusals as {@link ElasticsearchException}.
+ * Sorts the client's two exception families, for every component that talks to Elasticsearch. A
+ * conflicting single-document create surfaces as the low-level {@link ResponseException} (409),
+ * other refusals as {@link ElasticsearchException}.
  */
-final class ElasticsearchFailures {
+public final class ElasticsearchFailures {
 
   private ElasticsearchFailures() {}
 
@@ -30,7 +31,8 @@ final class ElasticsearchFailures {
     return status(failure) == 409;
   }
 
-  static EventStoreUnavailableException unavailable(String action, Exception failure) {
+  /** Unreachable, too slow or refusing, said as such, with what was being done. */
+  public static EventStoreUnavailableException unavailable(String action, Exception failure) {
     return new EventStoreUnavailableException(describe(action, failure), failure);
   }
 
@@ -42,6 +44,10 @@ final class ElasticsearchFailures {
       if (t instanceof SocketTimeoutException) {
         return "Elasticsearch did not answer in time (" + action + ")";
       }
+    }
+    if (failure instanceof ElasticsearchException refused && refused.error() != null) {
+      return "Elasticsearch refused to " + action + " (HTTP " + refused.status() + ", " + refused.error().type()
+          + ": " + refused.error().reason() + ")";
     }
     int status = status(failure);
     if (status > 0) {
