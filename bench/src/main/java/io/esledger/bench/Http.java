@@ -49,6 +49,16 @@ final class Http {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  Response put(String url, byte[] body) {
+    return send(HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  Response delete(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+  }
+
   private Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofMinutes(2)).build(),

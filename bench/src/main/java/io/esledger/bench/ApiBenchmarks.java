@@ -1,0 +1,511 @@
+package io.esledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.esledger.bench.Http.BenchException;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The app over HTTP against Elasticsearch over HTTP, same driver, same machine, same run (P2, P4 and
+ * P6 of issue 4), against a running app (bench/run.sh starts one with ./run.sh on a fresh data dir).
+ *
+ * <ul>
+ *   <li>P2: {@code processPayment} (one new payment per request) from 1, 4 and 16 closed-loop clients,
+ *       each with its own HTTP/1.1 connection; baseline: a raw single-document {@code _create} of a
+ *       document the app itself stored, at the same concurrency.</li>
+ *   <li>P4: {@code eventStatistics} and {@code eventTrends} over the seeded event index, uncached (the
+ *       range end moves back one second per call, so neither the app's cache nor Elasticsearch's request
+ *       cache can answer) and cached (the same range every call); baseline: the same aggregation, as
+ *       JSON, sent to {@code _search} with the same range sequence.</li>
+ *   <li>P6: resident memory (VmRSS) of the Liberty and Elasticsearch processes at rest and at the peak
+ *       of P2; the start-up times measured by bench/run.sh are passed in and reported.</li>
+ * </ul>
+ */
+public final class ApiBenchmarks {
+
+  private static final int RUNS = 3;
+  private static final String PROCESS_PAYMENT = "mutation($input: ProcessPaymentInput!) { processPayment(input: $input) "
+      + "{ paymentId version } }";
+  private static final String STATISTICS = "query($type: String!, $from: DateTime!, $to: DateTime!) { "
+      + "eventStatistics(eventType: $type, from: $from, to: $to) { total "
+      + "byHour { date count } byOrganization { key count } byUser { key count } } }";
+  private static final String TRENDS = "query($type: String!, $from: DateTime!, $to: DateTime!) { "
+      + "eventTrends(eventType: $type, from: $from, to: $to, interval: HOUR) { date count } }";
+
+  record Scale(String name, int[] perClients, long events, int aggregationCalls) {
+    static Scale of(String name) {
+      return switch (name) {
+        // requests per run at 1, 4 and 16 clients; events in the index for P4; timed calls per P4 case
+        case "smoke" -> new Scale(name, new int[] {100, 200, 400}, 20_000, 10);
+        case "full" -> new Scale(name, new int[] {2_000, 4_000, 8_000}, 1_000_000, 30);
+        default -> throw new IllegalArgumentException("--scale smoke|full");
+      };
+    }
+  }
+
+  record Row(String id, String what, String app, String raw, String ratio, String target) {}
+
+  /** One closed-loop load run: throughput and the latency of every request (µs). */
+  record Load(double perSecond, Histogram micros) {}
+
+  private final Http http = new Http();
+  private final Map<String, String> options;
+  private final Scale scale;
+  private final String graphqlUrl;
+  private final String es;
+  private final String index;
+  private final GraphQl graphql;
+  private final List<Row> rows = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+  private ApiBenchmarks(Map<String, String> options) {
+    this.options = options;
+    this.scale = Scale.of(options.getOrDefault("scale", "smoke"));
+    this.graphqlUrl = options.getOrDefault("graphql", "http://localhost:9080/graphql");
+    this.es = options.getOrDefault("es", "http://127.0.0.1:9200");
+    this.index = options.getOrDefault("index", "ledger-events");
+    this.graphql = new GraphQl(http, graphqlUrl);
+  }
+
+  public static void main(String[] args) throws Exception {
+    ApiBenchmarks bench = new ApiBenchmarks(Options.parse(args));
+    Path out = Path.of(bench.options.getOrDefault("out", "target/benchmarks-api-" + bench.scale.name() + ".md"));
+    try {
+      bench.startup();
+      String atRest = bench.rss();
+      bench.processPayments();
+      bench.aggregations();
+      String report = bench.markdown(String.join(" ", args), atRest);
+      Files.createDirectories(out.toAbsolutePath().getParent());
+      Files.writeString(out, report);
+      System.out.println(report);
+    } catch (BenchException e) {
+      System.err.println("ABORTED: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  // ---- P6: start-up (measured by bench/run.sh) -----------------------------------------------------
+
+  private void startup() {
+    String cold = options.get("startup-cold-ms");
+    String warm = options.get("startup-warm-ms");
+    if (cold != null || warm != null) {
+      rows.add(new Row("P6", "time from `./run.sh` to the first GraphQL answer, fresh data dir (cold) / restart (warm), s",
+          "cold " + seconds(cold) + " / warm " + seconds(warm), "—", "—", "warm ≤ 30 s"));
+    }
+  }
+
+  private static String seconds(String millis) {
+    return millis == null ? "—" : String.format(Locale.ROOT, "%.1f", Long.parseLong(millis) / 1000.0);
+  }
+
+  // ---- P2: processPayment over HTTP/GraphQL against raw single-document creates ---------------------
+
+  private void processPayments() {
+    byte[] template = storedDocument();
+    String rawIndex = "bench-p2-raw-" + run;
+    createIndexLike(rawIndex);
+    int[] clients = {1, 4, 16};
+    RssSampler peak = new RssSampler(pids());
+    for (int i = 0; i < clients.length; i++) {
+      int c = clients[i];
+      int requests = scale.perClients()[i];
+      Series app = new Series();
+      Series raw = new Series();
+      Histogram appMicros = histogram();
+      Histogram rawMicros = histogram();
+      for (int r = 0; r <= RUNS; r++) { // run 0 warms up
+        String tag = "r" + r + "c" + c;
+        if (c == 16) {
+          peak.start();
+        }
+        Load a = load(c, requests, k -> paymentRequest(tag, k));
+        if (c == 16) {
+          peak.stop();
+        }
+        Load b = load(c, requests, k -> HttpRequest.newBuilder(URI.create(es + "/" + rawIndex + "/_create/" + tag + "-" + k))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(template)).build());
+        if (r > 0) {
+          app.add(a.perSecond());
+          raw.add(b.perSecond());
+          appMicros.add(a.micros());
+          rawMicros.add(b.micros());
+        }
+      }
+      System.err.printf(Locale.ROOT, "[bench] P2 %d client(s): app %s, raw %s%n", c, app.rate(), raw.rate());
+      rows.add(new Row("P2", "`processPayment` over HTTP/GraphQL, " + c + " client(s), " + requests
+          + " new payments a run, payments/s (p50 / p99 ms over all runs)",
+          app.rate() + " (" + Report.ms(appMicros, 50) + " / " + Report.ms(appMicros, 99) + ")",
+          raw.rate() + " (" + Report.ms(rawMicros, 50) + " / " + Report.ms(rawMicros, 99) + ")",
+          String.format(Locale.ROOT, "%.2f×", app.median() / raw.median()),
+          c == 16 ? "≥ 2,000/s, p99 ≤ 50 ms" : "—"));
+    }
+    delete(rawIndex);
+    peakRss = peak.describe();
+  }
+
+  private String peakRss = "—";
+
+  private HttpRequest paymentRequest(String tag, int k) {
+    ObjectNode input = Http.JSON.createObjectNode();
+    input.put("paymentId", "p2-" + run + "-" + tag + "-" + k);
+    input.put("amount", "12.34");
+    input.put("currency", "EUR");
+    input.put("organizationId", "org-" + (k % 20));
+    input.put("userId", "user-" + (k % 200));
+    ObjectNode body = Http.JSON.createObjectNode();
+    body.put("query", PROCESS_PAYMENT);
+    body.set("variables", Http.JSON.createObjectNode().set("input", input));
+    return HttpRequest.newBuilder(URI.create(graphqlUrl))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+  }
+
+  /** A document the app stored (after a warm-up payment): the raw baseline writes the same bytes. */
+  private byte[] storedDocument() {
+    graphql.data("processPayment", PROCESS_PAYMENT, (ObjectNode) Http.JSON.createObjectNode()
+        .set("input", Http.JSON.createObjectNode().put("paymentId", "p2-" + run + "-template").put("amount", "12.34")
+            .put("currency", "EUR").put("organizationId", "org-1").put("userId", "user-1")));
+    Http.Response r = http.get(es + "/" + index + "/_doc/Payment:p2-" + run + "-template:1?routing=Payment:p2-" + run
+        + "-template");
+    JsonNode source = r.json().path("_source");
+    if (r.status() != 200 || source.isMissingNode()) {
+      throw new BenchException("cannot read back the app's document: HTTP " + r.status() + " " + Http.abbreviated(r.text()));
+    }
+    return source.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void createIndexLike(String name) {
+    JsonNode settings = http.get(es + "/" + index + "/_mapping").json().path(index).path("mappings");
+    ObjectNode body = Http.JSON.createObjectNode();
+    body.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", 0);
+    body.set("mappings", settings);
+    Http.Response r = http.put(es + "/" + name, body.toString().getBytes(StandardCharsets.UTF_8));
+    if (r.status() != 200) {
+      throw new BenchException("cannot create " + name + ": " + r.text());
+    }
+  }
+
+  private void delete(String name) {
+    http.delete(es + "/" + name);
+  }
+
+  /** {@code clients} threads, each with its own connection, send {@code total} requests between them. */
+  private Load load(int clients, int total, IntFunction<HttpRequest> request) {
+    Histogram micros = histogram();
+    AtomicLong failures = new AtomicLong();
+    List<String> firstFailure = new ArrayList<>();
+    CountDownLatch start = new CountDownLatch(1);
+    List<Thread> threads = new ArrayList<>();
+    int each = total / clients;
+    for (int c = 0; c < clients; c++) {
+      int offset = c * each;
+      Histogram own = histogram();
+      Thread t = new Thread(() -> {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+          start.await();
+          for (int k = 0; k < each; k++) {
+            HttpRequest req = request.apply(offset + k);
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = client.send(req, HttpResponse.BodyHandlers.ofString());
+            own.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+            int status = response.statusCode();
+            if ((status != 200 && status != 201) || response.body().contains("\"errors\"")) {
+              if (failures.incrementAndGet() == 1) {
+                synchronized (firstFailure) {
+                  firstFailure.add("HTTP " + status + ": " + Http.abbreviated(response.body()));
+                }
+              }
+            }
+          }
+        } catch (IOException e) {
+          failures.incrementAndGet();
+          synchronized (firstFailure) {
+            firstFailure.add(e.toString());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        synchronized (micros) {
+          micros.add(own);
+        }
+      });
+      t.start();
+      threads.add(t);
+    }
+    long t0 = System.nanoTime();
+    start.countDown();
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BenchException("interrupted", e);
+      }
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    if (failures.get() > 0) {
+      throw new BenchException(failures.get() + " request(s) failed; the first: " + firstFailure);
+    }
+    return new Load(each * clients / seconds, micros);
+  }
+
+  private static Histogram histogram() {
+    return new Histogram(60_000_000L, 3);
+  }
+
+  // ---- P4: statistics and trends over the seeded index against the same aggregation sent raw ------------
+
+  private void aggregations() {
+    EventSeeder seeder = new EventSeeder(http, es, index, Instant.now());
+    System.err.printf(Locale.ROOT, "[bench] P4: seeding %s up to %,d events%n", index, scale.events());
+    EventSeeder.Seeded seeded = seeder.seed(scale.events());
+    long inIndex = seeder.countAll();
+    System.err.printf(Locale.ROOT, "[bench] P4: %,d documents in the index (%,d written in %,d ms)%n", inIndex,
+        seeded.written(), seeded.millis());
+    Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant from = to.minus(7, ChronoUnit.DAYS);
+    aggregation("eventStatistics (7 days: total, per hour, top 10 organizations and users)", "eventStatistics",
+        STATISTICS, from, to, inIndex, true);
+    aggregation("eventTrends (7 days, per hour)", "eventTrends", TRENDS, from, to, inIndex, false);
+  }
+
+  private void aggregation(String label, String field, String query, Instant from, Instant to, long inIndex,
+      boolean statistics) {
+    int calls = scale.aggregationCalls();
+    int warmup = 5;
+    Histogram app = histogram();
+    Histogram raw = histogram();
+    Histogram cached = histogram();
+    // the same range sequence for both; call i ends i seconds earlier (never repeats, never cached)
+    for (int i = 0; i < warmup + calls; i++) {
+      Instant end = to.minusSeconds(1 + i);
+      GraphQl.Timed answer = graphql.execute(field, query, variables(from, end));
+      long rawNanos = rawAggregation(from, end, statistics, answer.data().path(field), i == 0);
+      if (i >= warmup) {
+        app.recordValue(answer.nanos() / 1000);
+        raw.recordValue(rawNanos / 1000);
+      }
+    }
+    for (int i = 0; i < warmup + calls; i++) {
+      GraphQl.Timed answer = graphql.execute(field, query, variables(from, to));
+      if (i >= warmup) {
+        cached.recordValue(answer.nanos() / 1000);
+      }
+    }
+    String events = String.format(Locale.ROOT, "%,d", inIndex);
+    rows.add(new Row("P4", label + " over " + events + " events, uncached, p50 / p99 ms (" + calls + " calls)",
+        Report.ms(app, 50) + " / " + Report.ms(app, 99), Report.ms(raw, 50) + " / " + Report.ms(raw, 99),
+        String.format(Locale.ROOT, "%.2f× (p50)", app.getValueAtPercentile(50) / (double) raw.getValueAtPercentile(50)),
+        "≤ 1.1×"));
+    rows.add(new Row("P4", label + ", cached (same range every call), p50 / p99 ms over HTTP",
+        Report.ms(cached, 50) + " / " + Report.ms(cached, 99), "—", "—", "≤ 1 ms"));
+    System.err.printf(Locale.ROOT, "[bench] P4 %s: uncached p50 %s ms (raw %s ms), cached p50 %s ms%n", field,
+        Report.ms(app, 50), Report.ms(raw, 50), Report.ms(cached, 50));
+  }
+
+  private static ObjectNode variables(Instant from, Instant to) {
+    ObjectNode v = Http.JSON.createObjectNode();
+    v.put("type", EventSeeder.EVENT_TYPE);
+    v.put("from", from.toString());
+    v.put("to", to.toString());
+    return v;
+  }
+
+  /**
+   * The aggregation the app sends for this query (EventSearch.statistics / trends), written out as
+   * JSON; on the first call its total is checked against the app's answer.
+   */
+  private long rawAggregation(Instant from, Instant to, boolean statistics, JsonNode appAnswer, boolean check) {
+    ObjectNode body = Http.JSON.createObjectNode();
+    body.put("size", 0);
+    if (statistics) {
+      body.put("track_total_hits", true);
+    }
+    ObjectNode bool = body.putObject("query").putObject("bool");
+    var filter = bool.putArray("filter");
+    filter.addObject().putObject("term").putObject("eventType").put("value", EventSeeder.EVENT_TYPE);
+    filter.addObject().putObject("range").putObject("timestamp").put("gte", from.toString()).put("lte", to.toString());
+    ObjectNode aggs = body.putObject("aggregations");
+    ObjectNode histogram = aggs.putObject(statistics ? "byHour" : "trends").putObject("date_histogram");
+    histogram.put("field", "timestamp").put("calendar_interval", "1h").put("time_zone", "Z").put("min_doc_count", 0);
+    histogram.putObject("extended_bounds").put("min", (double) from.toEpochMilli()).put("max", (double) to.toEpochMilli());
+    if (statistics) {
+      for (String[] terms : new String[][] {{"byOrganization", "metadata.organizationId"}, {"byUser", "metadata.userId"}}) {
+        ObjectNode t = aggs.putObject(terms[0]).putObject("terms");
+        t.put("field", terms[1]).put("size", 10);
+        t.putArray("order").add(Http.JSON.createObjectNode().put("_count", "desc"))
+            .add(Http.JSON.createObjectNode().put("_key", "asc"));
+      }
+    }
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    long t0 = System.nanoTime();
+    Http.Response r = http.post(es + "/" + index + "/_search", "application/json", bytes);
+    long nanos = System.nanoTime() - t0;
+    if (r.status() != 200) {
+      throw new BenchException("raw aggregation failed: HTTP " + r.status() + " " + Http.abbreviated(r.text()));
+    }
+    if (check) {
+      JsonNode buckets = r.json().path("aggregations").path(statistics ? "byHour" : "trends").path("buckets");
+      long rawSum = 0;
+      for (JsonNode b : buckets) {
+        rawSum += b.path("doc_count").asLong();
+      }
+      JsonNode appBuckets = statistics ? appAnswer.path("byHour") : appAnswer;
+      long appSum = 0;
+      for (JsonNode b : appBuckets) {
+        appSum += b.path("count").asLong();
+      }
+      if (rawSum != appSum || buckets.size() != appBuckets.size()) {
+        throw new BenchException("the raw aggregation is not the app's: " + buckets.size() + " buckets holding " + rawSum
+            + " events, the app " + appBuckets.size() + " holding " + appSum);
+      }
+    }
+    return nanos;
+  }
+
+  // ---- P6: resident memory ---------------------------------------------------------------------------
+
+  private Map<String, Long> pids() {
+    Map<String, Long> pids = new java.util.LinkedHashMap<>();
+    if (options.containsKey("liberty-pid")) {
+      pids.put("Liberty", Long.parseLong(options.get("liberty-pid")));
+    }
+    if (options.containsKey("es-pid")) {
+      pids.put("Elasticsearch", Long.parseLong(options.get("es-pid")));
+    }
+    return pids;
+  }
+
+  private String rss() {
+    return RssSampler.describe(RssSampler.read(pids()));
+  }
+
+  /** Samples VmRSS of the given processes every 100 ms while started; keeps the peak of their sum. */
+  static final class RssSampler {
+    private final Map<String, Long> pids;
+    private volatile boolean running;
+    private Thread thread;
+    private Map<String, Long> peak = Map.of();
+    private long peakSum;
+
+    RssSampler(Map<String, Long> pids) {
+      this.pids = pids;
+    }
+
+    void start() {
+      running = true;
+      thread = new Thread(() -> {
+        while (running) {
+          Map<String, Long> now = read(pids);
+          long sum = now.values().stream().mapToLong(Long::longValue).sum();
+          if (sum > peakSum) {
+            peakSum = sum;
+            peak = now;
+          }
+          try {
+            Thread.sleep(100);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      });
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    void stop() {
+      running = false;
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    String describe() {
+      return describe(peak);
+    }
+
+    /** kB of resident memory per process; a process that is gone is left out. */
+    static Map<String, Long> read(Map<String, Long> pids) {
+      Map<String, Long> kb = new java.util.LinkedHashMap<>();
+      pids.forEach((name, pid) -> {
+        try {
+          for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+              kb.put(name, Long.parseLong(line.replaceAll("[^0-9]", "")));
+            }
+          }
+        } catch (IOException e) {
+          // gone
+        }
+      });
+      return kb;
+    }
+
+    static String describe(Map<String, Long> kb) {
+      if (kb.isEmpty()) {
+        return "—";
+      }
+      StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%,.0f MiB",
+          kb.values().stream().mapToLong(Long::longValue).sum() / 1024.0));
+      s.append(" (");
+      List<String> parts = new ArrayList<>();
+      kb.forEach((name, v) -> parts.add(String.format(Locale.ROOT, "%s %,.0f", name, v / 1024.0)));
+      return s.append(String.join(", ", parts)).append(")").toString();
+    }
+  }
+
+  // ---- report ------------------------------------------------------------------------------------------
+
+  private String markdown(String args, String atRest) {
+    if (!pids().isEmpty()) {
+      rows.add(new Row("P6", "resident memory of Liberty + Elasticsearch (VmRSS) at rest / at the peak of P2 at 16 clients",
+          atRest + " / " + peakRss, "—", "—", "≤ 2 GiB"));
+    }
+    StringBuilder md = new StringBuilder();
+    md.append("### The app over HTTP vs raw Elasticsearch over HTTP, scale `").append(scale.name()).append("` — ")
+        .append(Instant.now()).append("\n\n");
+    md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+        .append(System.getProperty("java.version")).append("; driver JVM flags: ")
+        .append(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())).append("\n");
+    md.append("- command: `ApiBenchmarks ").append(args).append("` (run by bench/run.sh)\n");
+    md.append("- P2: median of 3 runs after a warm-up run (spread min–max), latency percentiles over the 3 runs; ")
+        .append("closed loop, one HTTP/1.1 connection per client; raw = `PUT _create` of a document the app stored\n");
+    md.append("- P4: after 5 warm-up calls; raw = the app's aggregation as JSON to `_search`, same ranges\n\n");
+    md.append("| id | what | app | raw Elasticsearch | ratio | target |\n|---|---|---|---|---|---|\n");
+    for (Row r : rows) {
+      md.append("| ").append(r.id()).append(" | ").append(r.what()).append(" | ").append(r.app()).append(" | ")
+          .append(r.raw()).append(" | ").append(r.ratio()).append(" | ").append(r.target()).append(" |\n");
+    }
+    notes.forEach(n -> md.append("\n").append(n).append("\n"));
+    return md.toString();
+  }
+}
