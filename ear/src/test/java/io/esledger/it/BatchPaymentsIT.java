@@ -91,7 +91,7 @@ class BatchPaymentsIT {
 
     assertThat(receipts.stream().filter(r -> r.asJsonObject().isNull("error")).count()).isEqualTo(1);
     assertThat(receipts.stream().filter(r -> !r.asJsonObject().isNull("error")).findFirst().orElseThrow()
-        .asJsonObject().getJsonObject("error").getString("code")).isEqualTo("CONCURRENCY_CONFLICT");
+        .asJsonObject().getJsonObject("error").getString("code")).isEqualTo("PAYMENT_ALREADY_PROCESSED");
     assertThat(historySize(id)).isEqualTo(1);
   }
 

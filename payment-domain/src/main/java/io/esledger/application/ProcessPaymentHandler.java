@@ -44,6 +44,17 @@ public class ProcessPaymentHandler {
   public PaymentReceipt handle(ProcessPayment command, CommandContext context)
       throws PaymentRejectedException {
     StreamId stream = PaymentStreams.of(command.paymentId());
+    if (mayBeNew(command)) {
+      // most payments are new: decide on an empty stream and create it in one round trip; the
+      // create guard refuses if the stream exists, and then the payment is loaded and decided again
+      List<NewEvent> events = decide(command, context, List.of());
+      try {
+        return receipt(command.paymentId().value(), store.append(stream, ExpectedVersion.NO_STREAM, events).version(),
+            events);
+      } catch (WrongExpectedVersionException exists) {
+        // fall through: a payment by that id exists (or a retry of this very command won the race)
+      }
+    }
     // read-your-writes: the store reads a stream by id (real-time), never through search
     List<RecordedEvent> history = store.read(stream, 1);
     Optional<PaymentReceipt> earlier = receiptOf(history, context.commandId());
@@ -62,17 +73,44 @@ public class ProcessPaymentHandler {
   }
 
   /**
-   * Many payments in one go: one read for all their streams, one append for all their events.
-   * Each payment is decided, stored and reported on its own; one refusal does not lose the others.
+   * Many payments in one go. New payments (the common case) are decided on empty streams and
+   * created in one append; the others, and any whose stream turned out to exist, are then read in
+   * one go and appended in one more. Each payment is decided, stored and reported on its own; one
+   * refusal does not lose the others.
    */
   public List<PaymentOutcome> handleAll(List<ProcessPayment> commands, List<CommandContext> contexts) {
-    List<StreamId> streams = commands.stream().map(c -> PaymentStreams.of(c.paymentId())).toList();
-    Map<StreamId, List<RecordedEvent>> histories = store.readAll(streams.stream().distinct().toList());
     PaymentOutcome[] outcomes = new PaymentOutcome[commands.size()];
+    List<Integer> maybeNew = new ArrayList<>();
+    for (int i = 0; i < commands.size(); i++) {
+      if (mayBeNew(commands.get(i))) {
+        maybeNew.add(i);
+      }
+    }
+    decideAndAppend(commands, contexts, maybeNew, null, outcomes);
+    List<Integer> rest = new ArrayList<>();
+    for (int i = 0; i < commands.size(); i++) {
+      if (outcomes[i] == null) {
+        rest.add(i);
+      }
+    }
+    if (!rest.isEmpty()) {
+      List<StreamId> streams = rest.stream().map(i -> PaymentStreams.of(commands.get(i).paymentId())).distinct().toList();
+      decideAndAppend(commands, contexts, rest, store.readAll(streams), outcomes);
+    }
+    return List.of(outcomes);
+  }
+
+  /**
+   * Decides the commands at {@code indexes} on their histories ({@code null}: on empty streams,
+   * where a stream that exists after all leaves its outcome unset) and appends what they decided.
+   */
+  private void decideAndAppend(List<ProcessPayment> commands, List<CommandContext> contexts, List<Integer> indexes,
+      Map<StreamId, List<RecordedEvent>> histories, PaymentOutcome[] outcomes) {
     List<Integer> appending = new ArrayList<>();
     List<AppendRequest> requests = new ArrayList<>();
-    for (int i = 0; i < commands.size(); i++) {
-      List<RecordedEvent> history = histories.get(streams.get(i));
+    for (int i : indexes) {
+      StreamId stream = PaymentStreams.of(commands.get(i).paymentId());
+      List<RecordedEvent> history = histories == null ? List.of() : histories.get(stream);
       try {
         Optional<PaymentReceipt> earlier = receiptOf(history, contexts.get(i).commandId());
         if (earlier.isPresent()) {
@@ -81,7 +119,7 @@ public class ProcessPaymentHandler {
         }
         List<NewEvent> events = decide(commands.get(i), contexts.get(i), history);
         appending.add(i);
-        requests.add(new AppendRequest(streams.get(i), ExpectedVersion.exactly(history.size()), events));
+        requests.add(new AppendRequest(stream, ExpectedVersion.exactly(history.size()), events));
       } catch (PaymentRejectedException | RuntimeException refused) {
         outcomes[i] = PaymentOutcome.refused(commands.get(i).paymentId().value(), refused, history.size());
       }
@@ -91,11 +129,17 @@ public class ProcessPaymentHandler {
       int i = appending.get(k);
       AppendOutcome outcome = appended.get(k);
       String paymentId = commands.get(i).paymentId().value();
-      outcomes[i] = outcome.isStored()
-          ? PaymentOutcome.processed(receipt(paymentId, outcome.result().version(), requests.get(k).events()))
-          : PaymentOutcome.refused(paymentId, outcome.failure(), requests.get(k).expected().value());
+      if (outcome.isStored()) {
+        outcomes[i] = PaymentOutcome.processed(receipt(paymentId, outcome.result().version(), requests.get(k).events()));
+      } else if (histories != null || !(outcome.failure() instanceof WrongExpectedVersionException)) {
+        outcomes[i] = PaymentOutcome.refused(paymentId, outcome.failure(), requests.get(k).expected().value());
+      }
     }
-    return List.of(outcomes);
+  }
+
+  /** Nothing but an empty stream can satisfy the command (no expected version, or version 0). */
+  private static boolean mayBeNew(ProcessPayment command) {
+    return command.expectedVersion().isEmpty() || command.expectedVersion().getAsInt() == 0;
   }
 
   /** Checks the caller's expected version and lets the payment decide; the events to append. */

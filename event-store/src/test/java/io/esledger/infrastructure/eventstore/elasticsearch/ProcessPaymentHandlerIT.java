@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.esledger.application.CommandContext;
+import io.esledger.application.PaymentOutcome;
 import io.esledger.application.PaymentReceipt;
 import io.esledger.application.ProcessPaymentHandler;
+import io.esledger.application.eventstore.AppendOutcome;
+import io.esledger.application.eventstore.AppendRequest;
+import io.esledger.application.eventstore.AppendResult;
+import io.esledger.application.eventstore.EventStore;
+import io.esledger.application.eventstore.ExpectedVersion;
+import io.esledger.application.eventstore.NewEvent;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.application.eventstore.StreamId;
 import io.esledger.domain.model.payment.Money;
@@ -19,6 +26,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +64,67 @@ class ProcessPaymentHandlerIT extends ElasticsearchNodeSupport {
     assertThatThrownBy(() -> handler.handle(eur("100.00"), context(null)))
         .isInstanceOf(PaymentAlreadyProcessedException.class);
     assertThat(indexedDocuments()).isEqualTo(1);
+  }
+
+  @Test
+  void a_new_payment_is_created_in_one_append_without_reading_its_stream() throws Exception {
+    List<StreamId> reads = new ArrayList<>();
+    EventStore counting = new EventStore() {
+      @Override
+      public AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) {
+        return store.append(stream, expected, events);
+      }
+
+      @Override
+      public List<AppendOutcome> appendAll(List<AppendRequest> requests) {
+        return store.appendAll(requests);
+      }
+
+      @Override
+      public List<RecordedEvent> read(StreamId stream, int fromVersion) {
+        reads.add(stream);
+        return store.read(stream, fromVersion);
+      }
+
+      @Override
+      public Map<StreamId, List<RecordedEvent>> readAll(List<StreamId> streams) {
+        reads.addAll(streams);
+        return store.readAll(streams);
+      }
+
+      @Override
+      public Optional<RecordedEvent> findEvent(String eventId) {
+        return store.findEvent(eventId);
+      }
+    };
+    ProcessPaymentHandler handler = new ProcessPaymentHandler(counting, new JsonbPaymentEventSerializer(),
+        Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
+
+    handler.handle(eur("100.00"), context("cmd-1"));
+    assertThat(reads).isEmpty();
+
+    // the same payment again: the create is refused, then the stream is read and the payment decides
+    assertThatThrownBy(() -> handler.handle(eur("100.00"), context("cmd-2")))
+        .isInstanceOf(PaymentAlreadyProcessedException.class);
+    assertThat(reads).containsExactly(new StreamId("Payment", "payment-123"));
+    assertThat(indexedDocuments()).isEqualTo(1);
+  }
+
+  @Test
+  void a_batch_creates_new_payments_and_decides_existing_ones_on_their_history() throws Exception {
+    PaymentReceipt first = handler.handle(eur("100.00"), context("cmd-1"));
+    ProcessPayment other = new ProcessPayment(new PaymentId("payment-456"), Money.of(new BigDecimal("5"), "EUR"),
+        OptionalInt.empty());
+
+    List<PaymentOutcome> outcomes = handler.handleAll(
+        List.of(eur("100.00"), other, eur("100.00"), other),
+        List.of(context("cmd-1"), context("cmd-2"), context("cmd-3"), context("cmd-4")));
+
+    assertThat(outcomes.get(0).receipt()).isEqualTo(first); // a retry: the first receipt
+    assertThat(outcomes.get(1).receipt().version()).isEqualTo(1); // new: created
+    assertThat(outcomes.get(2).failure()).isInstanceOf(PaymentAlreadyProcessedException.class);
+    assertThat(outcomes.get(3).failure()).isInstanceOf(PaymentAlreadyProcessedException.class); // lost to #1
+    assertThat(indexedDocuments()).isEqualTo(2);
   }
 
   @Test
