@@ -74,13 +74,23 @@ public final class StoreBenchmarks {
     Path out = Path.of(options.getOrDefault("out", "target/benchmarks-" + scale.name() + ".md"));
     StoreBenchmarks bench = new StoreBenchmarks(options.getOrDefault("es", "http://127.0.0.1:9200"), scale);
     try {
+      // --only P1,P2s,P3,P5 runs a part (for before/after comparisons of one change); default: all
+      List<String> only = List.of(options.getOrDefault("only", "P1,P2s,P3,P5").split(","));
       List<Row> rows = new ArrayList<>();
-      rows.add(bench.batchedAppends());
-      rows.add(bench.singleAppends(1));
-      rows.add(bench.singleAppends(16));
-      rows.add(bench.historyReads());
-      rows.add(bench.replay());
-      rows.add(bench.rebuild());
+      if (only.contains("P1")) {
+        rows.add(bench.batchedAppends());
+      }
+      if (only.contains("P2s")) {
+        rows.add(bench.singleAppends(1));
+        rows.add(bench.singleAppends(16));
+      }
+      if (only.contains("P3")) {
+        rows.add(bench.historyReads());
+        rows.add(bench.replay());
+      }
+      if (only.contains("P5")) {
+        rows.add(bench.rebuild());
+      }
       String report = Report.markdown(scale.name(), String.join(" ", args), rows);
       Files.createDirectories(out.toAbsolutePath().getParent());
       Files.writeString(out, report);

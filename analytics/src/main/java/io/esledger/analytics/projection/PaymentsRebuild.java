@@ -17,8 +17,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
 /**
@@ -30,6 +36,11 @@ public final class PaymentsRebuild {
 
   private static final Logger LOG = Logger.getLogger(PaymentsRebuild.class.getName());
   private static final int PAGE = 2000;
+  /**
+   * Bulk writes in flight while the scan goes on. One shard indexes one bulk on one write thread, so a
+   * second bulk in flight puts the node's second core to work; the scan overlaps both.
+   */
+  private static final int WRITERS = 2;
   private static final Duration LOG_EVERY = Duration.ofSeconds(2);
   private static final Duration CLOCK_MARGIN = Duration.ofSeconds(5);
 
@@ -91,8 +102,14 @@ public final class PaymentsRebuild {
     return progress;
   }
 
-  private long scanInto(String target, long total, Instant started) throws IOException {
+  private long scanInto(String target, long total, Instant started) throws IOException, InterruptedException {
     String pit = client.openPointInTime(p -> p.index(events.name()).keepAlive(k -> k.time("2m"))).id();
+    ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
+      Thread t = new Thread(r, "payments-rebuild-writer");
+      t.setDaemon(true);
+      return t;
+    });
+    Deque<Future<?>> writing = new ArrayDeque<>();
     long processed = 0;
     long streams = 0;
     Instant lastLog = started;
@@ -126,8 +143,9 @@ public final class PaymentsRebuild {
           }
           current.add(event);
         }
-        payments.write(target, rows);
-        rows.clear();
+        // each stream's row is emitted once (when the scan leaves the stream), so bulks never overlap
+        write(writers, writing, target, rows);
+        rows = new ArrayList<>();
         processed += hits.size();
         after = hits.get(hits.size() - 1).sort();
         Instant now = clock.instant();
@@ -137,12 +155,36 @@ public final class PaymentsRebuild {
         }
       }
       if (!current.isEmpty()) {
-        payments.write(target, List.of(fold.fold(current)));
+        write(writers, writing, target, List.of(fold.fold(current)));
         streams++;
+      }
+      while (!writing.isEmpty()) {
+        awaitOldest(writing);
       }
       return streams;
     } finally {
+      writers.shutdownNow();
       client.closePointInTime(c -> c.id(pit));
+    }
+  }
+
+  /** Hands the rows to a writer; waits first while {@link #WRITERS} bulks are still in flight. */
+  private void write(ExecutorService writers, Deque<Future<?>> writing, String target, List<PaymentSummary> rows)
+      throws IOException, InterruptedException {
+    while (writing.size() >= WRITERS) {
+      awaitOldest(writing);
+    }
+    writing.add(writers.submit(() -> {
+      payments.write(target, rows);
+      return null;
+    }));
+  }
+
+  private static void awaitOldest(Deque<Future<?>> writing) throws IOException, InterruptedException {
+    try {
+      writing.poll().get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
   }
 
