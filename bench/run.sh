@@ -30,6 +30,7 @@ DRIVER_HEAP=-Xmx768m
 log() { printf '[bench] %s\n' "$*" >&2; }
 now_ms() { date +%s%3N; }
 
+command -v wrk >/dev/null || { log "wrk drives the HTTP load: install it first (Debian: apt-get install wrk)"; exit 1; }
 if curl -s -o /dev/null "http://localhost:$HTTP_PORT/" || curl -s -o /dev/null "$ES"; then
   log "port $HTTP_PORT or $ES_PORT is taken: stop what uses it, or set BENCH_HTTP_PORT / BENCH_ES_PORT"
   exit 1

@@ -5,14 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.esledger.bench.Http.BenchException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,9 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -52,13 +46,13 @@ public final class ApiBenchmarks {
   private static final String TRENDS = "query($type: String!, $from: DateTime!, $to: DateTime!) { "
       + "eventTrends(eventType: $type, from: $from, to: $to, interval: HOUR) { date count } }";
 
-  record Scale(String name, int warmup, int[] perClients, long events, int aggregationCalls) {
+  record Scale(String name, int warmupSeconds, int seconds, long events, int aggregationCalls) {
     static Scale of(String name) {
       return switch (name) {
-        // requests to warm the JIT up; requests per run at 1, 4 and 16 clients; events in the index for
-        // P4; timed calls per P4 case
-        case "smoke" -> new Scale(name, 400, new int[] {100, 200, 400}, 20_000, 10);
-        case "full" -> new Scale(name, 12_000, new int[] {2_000, 4_000, 8_000}, 1_000_000, 30);
+        // seconds of load to warm the JIT up; seconds per P2 run; events in the index for P4; timed
+        // calls per P4 case
+        case "smoke" -> new Scale(name, 3, 2, 20_000, 10);
+        case "full" -> new Scale(name, 20, 10, 1_000_000, 30);
         default -> throw new IllegalArgumentException("--scale smoke|full");
       };
     }
@@ -66,8 +60,8 @@ public final class ApiBenchmarks {
 
   record Row(String id, String what, String app, String raw, String ratio, String target) {}
 
-  /** One closed-loop load run: throughput and the latency of every request (µs). */
-  record Load(double perSecond, Histogram micros) {}
+  /** One wrk run: throughput and latency percentiles. */
+  record Load(double perSecond, double p50Millis, double p99Millis) {}
 
   private final Http http = new Http();
   private final Map<String, String> options;
@@ -122,47 +116,53 @@ public final class ApiBenchmarks {
     return millis == null ? "—" : String.format(Locale.ROOT, "%.1f", Long.parseLong(millis) / 1000.0);
   }
 
-  // ---- P2: processPayment over HTTP/GraphQL against raw single-document creates ---------------------
+  // ---- P2: processPayment over HTTP/GraphQL against raw single-document creates, both driven by wrk --------
 
-  private void processPayments() {
-    byte[] template = storedDocument();
+  private void processPayments() throws IOException, InterruptedException {
+    Path document = Files.createTempFile("bench-document", ".json");
+    Files.write(document, storedDocument());
+    Path payScript = script("graphql-process-payment.lua");
+    Path createScript = script("elasticsearch-create.lua");
     String rawIndex = "bench-p2-raw-" + run;
     createIndexLike(rawIndex);
+    String rawUrl = es + "/" + rawIndex;
     int[] clients = {1, 4, 16};
     RssSampler peak = new RssSampler(pids());
     // a fresh JVM compiles for its first ~10,000 requests (C2 was busy for 30 s of CPU here): not measured
-    System.err.printf(Locale.ROOT, "[bench] P2: warming up with %,d payments and as many raw creates%n", scale.warmup());
-    load(4, scale.warmup(), k -> paymentRequest("warmup", k));
-    load(4, scale.warmup(), k -> rawCreate(rawIndex, template, "warmup-" + k));
-    for (int i = 0; i < clients.length; i++) {
-      int c = clients[i];
-      int requests = scale.perClients()[i];
+    System.err.printf(Locale.ROOT, "[bench] P2: warming up for %d s each: processPayment, raw creates%n",
+        scale.warmupSeconds());
+    wrk(4, scale.warmupSeconds(), payScript, graphqlUrl, "warmup");
+    wrk(4, scale.warmupSeconds(), createScript, rawUrl, "warmup", document.toString());
+    for (int c : clients) {
       Series app = new Series();
       Series raw = new Series();
-      Histogram appMicros = histogram();
-      Histogram rawMicros = histogram();
-      for (int r = 0; r <= RUNS; r++) { // run 0 warms up
+      Series appP50 = new Series();
+      Series appP99 = new Series();
+      Series rawP50 = new Series();
+      Series rawP99 = new Series();
+      for (int r = 1; r <= RUNS; r++) {
         String tag = "r" + r + "c" + c;
         if (c == 16) {
           peak.start();
         }
-        Load a = load(c, requests, k -> paymentRequest(tag, k));
+        Load a = wrk(c, scale.seconds(), payScript, graphqlUrl, tag);
         if (c == 16) {
           peak.stop();
         }
-        Load b = load(c, requests, k -> rawCreate(rawIndex, template, tag + "-" + k));
-        if (r > 0) {
-          app.add(a.perSecond());
-          raw.add(b.perSecond());
-          appMicros.add(a.micros());
-          rawMicros.add(b.micros());
-        }
+        Load b = wrk(c, scale.seconds(), createScript, rawUrl, tag, document.toString());
+        app.add(a.perSecond());
+        raw.add(b.perSecond());
+        appP50.add(a.p50Millis());
+        appP99.add(a.p99Millis());
+        rawP50.add(b.p50Millis());
+        rawP99.add(b.p99Millis());
       }
-      System.err.printf(Locale.ROOT, "[bench] P2 %d client(s): app %s, raw %s%n", c, app.rate(), raw.rate());
-      rows.add(new Row("P2", "`processPayment` over HTTP/GraphQL, " + c + " client(s), " + requests
-          + " new payments a run, payments/s (p50 / p99 ms over all runs)",
-          app.rate() + " (" + Report.ms(appMicros, 50) + " / " + Report.ms(appMicros, 99) + ")",
-          raw.rate() + " (" + Report.ms(rawMicros, 50) + " / " + Report.ms(rawMicros, 99) + ")",
+      System.err.printf(Locale.ROOT, "[bench] P2 %d client(s): app %s (p99 %.1f ms), raw %s (p99 %.1f ms)%n", c,
+          app.rate(), appP99.median(), raw.rate(), rawP99.median());
+      rows.add(new Row("P2", "`processPayment` over HTTP/GraphQL, " + c + " connection(s), " + scale.seconds()
+          + " s a run, new payments/s (p50 / p99 ms)",
+          app.rate() + " (" + ms(appP50) + " / " + ms(appP99) + ")",
+          raw.rate() + " (" + ms(rawP50) + " / " + ms(rawP99) + ")",
           String.format(Locale.ROOT, "%.2f×", app.median() / raw.median()),
           c == 16 ? "≥ 2,000/s, p99 ≤ 50 ms" : "—"));
     }
@@ -170,28 +170,50 @@ public final class ApiBenchmarks {
     peakRss = peak.describe();
   }
 
-  private String peakRss = "—";
-
-  private HttpRequest rawCreate(String rawIndex, byte[] document, String id) {
-    return HttpRequest.newBuilder(URI.create(es + "/" + rawIndex + "/_create/" + id))
-        .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(document)).build();
+  private static String ms(Series millis) {
+    return String.format(Locale.ROOT, "%.2f", millis.median());
   }
 
-  private HttpRequest paymentRequest(String tag, int k) {
-    ObjectNode input = Http.JSON.createObjectNode();
-    input.put("paymentId", "p2-" + run + "-" + tag + "-" + k);
-    input.put("amount", "12.34");
-    input.put("currency", "EUR");
-    input.put("organizationId", "org-" + (k % 20));
-    input.put("userId", "user-" + (k % 200));
-    ObjectNode body = Http.JSON.createObjectNode();
-    body.put("query", PROCESS_PAYMENT);
-    body.set("variables", Http.JSON.createObjectNode().set("input", input));
-    return HttpRequest.newBuilder(URI.create(graphqlUrl))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+  private String peakRss = "—";
+
+  /** One wrk run: {@code connections} closed-loop clients (one connection each) for {@code seconds}. */
+  private Load wrk(int connections, int seconds, Path script, String url, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)),
+        "-c", Integer.toString(connections), "-d", seconds + "s", "--timeout", "10s", "-s", script.toString(), url,
+        "--", run + "-" + args[0]));
+    command.addAll(List.of(args).subList(1, args.length));
+    Process wrk;
+    try {
+      wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new BenchException("cannot run wrk (Debian: apt-get install wrk): " + e.getMessage(), e);
+    }
+    String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (wrk.waitFor() != 0) {
+      throw new BenchException("wrk failed: " + out);
+    }
+    if (out.contains("FAILED ")) {
+      throw new BenchException("requests failed under load: " + Http.abbreviated(out));
+    }
+    Matcher m = Pattern.compile("RESULT requests=(\\d+) duration_us=(\\d+) errors=(\\d+) p50_us=(\\d+) p99_us=(\\d+)")
+        .matcher(out);
+    if (!m.find()) {
+      throw new BenchException("no RESULT line from wrk: " + out);
+    }
+    if (Long.parseLong(m.group(3)) > 0) {
+      throw new BenchException(m.group(3) + " socket errors or timeouts under load: " + out);
+    }
+    return new Load(Long.parseLong(m.group(1)) * 1e6 / Long.parseLong(m.group(2)),
+        Long.parseLong(m.group(4)) / 1000.0, Long.parseLong(m.group(5)) / 1000.0);
+  }
+
+  private static Path script(String name) throws IOException {
+    Path file = Files.createTempFile("bench-", "-" + name);
+    try (var in = ApiBenchmarks.class.getResourceAsStream("/wrk/" + name)) {
+      Files.write(file, in.readAllBytes());
+    }
+    return file;
   }
 
   /** A document the app stored (after a warm-up payment): the raw baseline writes the same bytes. */
@@ -221,68 +243,6 @@ public final class ApiBenchmarks {
 
   private void delete(String name) {
     http.delete(es + "/" + name);
-  }
-
-  /** {@code clients} threads, each with its own connection, send {@code total} requests between them. */
-  private Load load(int clients, int total, IntFunction<HttpRequest> request) {
-    Histogram micros = histogram();
-    AtomicLong failures = new AtomicLong();
-    List<String> firstFailure = new ArrayList<>();
-    CountDownLatch start = new CountDownLatch(1);
-    List<Thread> threads = new ArrayList<>();
-    int each = total / clients;
-    for (int c = 0; c < clients; c++) {
-      int offset = c * each;
-      Histogram own = histogram();
-      Thread t = new Thread(() -> {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-        try {
-          start.await();
-          for (int k = 0; k < each; k++) {
-            HttpRequest req = request.apply(offset + k);
-            long t0 = System.nanoTime();
-            HttpResponse<String> response = client.send(req, HttpResponse.BodyHandlers.ofString());
-            own.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
-            int status = response.statusCode();
-            if ((status != 200 && status != 201) || response.body().contains("\"errors\"")) {
-              if (failures.incrementAndGet() == 1) {
-                synchronized (firstFailure) {
-                  firstFailure.add("HTTP " + status + ": " + Http.abbreviated(response.body()));
-                }
-              }
-            }
-          }
-        } catch (IOException e) {
-          failures.incrementAndGet();
-          synchronized (firstFailure) {
-            firstFailure.add(e.toString());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        synchronized (micros) {
-          micros.add(own);
-        }
-      });
-      t.start();
-      threads.add(t);
-    }
-    long t0 = System.nanoTime();
-    start.countDown();
-    for (Thread t : threads) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new BenchException("interrupted", e);
-      }
-    }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    if (failures.get() > 0) {
-      throw new BenchException(failures.get() + " request(s) failed; the first: " + firstFailure);
-    }
-    return new Load(each * clients / seconds, micros);
   }
 
   private static Histogram histogram() {
@@ -520,8 +480,9 @@ public final class ApiBenchmarks {
         .append(System.getProperty("java.version")).append("; driver JVM flags: ")
         .append(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())).append("\n");
     md.append("- command: `ApiBenchmarks ").append(args).append("` (run by bench/run.sh)\n");
-    md.append("- P2: median of 3 runs after a warm-up run (spread min–max), latency percentiles over the 3 runs; ")
-        .append("closed loop, one HTTP/1.1 connection per client; raw = `PUT _create` of a document the app stored\n");
+    md.append("- P2: wrk (closed loop, one keep-alive connection per client, Lua scripts in bench/src/main/resources/wrk), ")
+        .append("median of 3 runs after a warm-up (spread min–max; p50/p99: medians of the runs' own); ")
+        .append("raw = `PUT _create` of a document the app stored, to an index with the same mapping\n");
     md.append("- P4: after 5 warm-up calls; raw = the app's aggregation as JSON to `_search`, same ranges\n\n");
     md.append("| id | what | app | raw Elasticsearch | ratio | target |\n|---|---|---|---|---|---|\n");
     for (Row r : rows) {
