@@ -44,6 +44,24 @@ class AppendAndReadIT extends ElasticsearchNodeSupport {
   }
 
   @Test
+  void a_stream_of_many_batches_reads_whole_and_in_order_from_any_version() {
+    // a probe of 16, two batches of 1024 and part of a third, in commits of 100 events
+    int length = 16 + 2 * 1024 + 500;
+    for (int v = 0; v < length; v += 100) {
+      store.append(stream, ExpectedVersion.exactly(v), events(Math.min(100, length - v), "c" + v));
+    }
+
+    List<RecordedEvent> whole = store.read(stream, 1);
+    assertThat(whole).extracting(RecordedEvent::version)
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, length).boxed().toList());
+    assertThat(whole.get(1040).metadata().commandId()).isEqualTo("c1000");
+    assertThat(store.read(stream, 1041)).extracting(RecordedEvent::version)
+        .containsExactlyElementsOf(IntStream.rangeClosed(1041, length).boxed().toList());
+    // ending exactly at a batch boundary: the last batch is full, the next one finds nothing
+    assertThat(store.read(stream, length - 16 - 1024 + 1)).hasSize(16 + 1024);
+  }
+
+  @Test
   void an_unknown_stream_reads_as_empty() {
     assertThat(store.read(new StreamId("Tested", "nobody"), 1)).isEmpty();
   }
