@@ -103,7 +103,7 @@ stop_app
 
 report=$WORK/benchmarks.md
 {
-  echo "## All benchmarks, scale \`$scale\` — $(date -u +%Y-%m-%dT%H:%MZ) (commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
+  echo "### All benchmarks, scale \`$scale\` — $(date -u +%Y-%m-%dT%H:%MZ) (commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
   echo
   echo "Command: \`bench/run.sh $scale\`. Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo),"
   echo "$(java -version 2>&1 | head -1); Elasticsearch heap 512 MB (./run.sh default), Liberty \`-Xmx512m\`,"
