@@ -127,8 +127,7 @@ public final class ApiBenchmarks {
   private void processPayments() throws IOException, InterruptedException {
     Path document = Files.createTempFile("bench-document", ".json");
     Files.write(document, storedDocument());
-    Path payScript = script("graphql-process-payment.lua");
-    Path createScript = script("elasticsearch-create.lua");
+    Path script = script("new-payments.lua");
     String rawIndex = "bench-p2-raw-" + run;
     createIndexLike(rawIndex);
     String rawUrl = es + "/" + rawIndex;
@@ -137,8 +136,8 @@ public final class ApiBenchmarks {
     // a fresh JVM compiles for its first ~10,000 requests (C2 was busy for 30 s of CPU here): not measured
     System.err.printf(Locale.ROOT, "[bench] P2: warming up for %d s each: processPayment, raw creates%n",
         scale.warmupSeconds());
-    wrk(4, scale.warmupSeconds(), payScript, graphqlUrl, "warmup");
-    wrk(4, scale.warmupSeconds(), createScript, rawUrl, "warmup", document.toString());
+    wrk(4, scale.warmupSeconds(), script, graphqlUrl, "graphql", "warmup");
+    wrk(4, scale.warmupSeconds(), script, rawUrl, "create", "warmup", document.toString());
     for (int c : clients) {
       Series app = new Series();
       Series raw = new Series();
@@ -151,11 +150,11 @@ public final class ApiBenchmarks {
         if (c == 16) {
           peak.start();
         }
-        Load a = wrk(c, scale.seconds(), payScript, graphqlUrl, tag);
+        Load a = wrk(c, scale.seconds(), script, graphqlUrl, "graphql", tag);
         if (c == 16) {
           peak.stop();
         }
-        Load b = wrk(c, scale.seconds(), createScript, rawUrl, tag, document.toString());
+        Load b = wrk(c, scale.seconds(), script, rawUrl, "create", tag, document.toString());
         app.add(a.perSecond());
         raw.add(b.perSecond());
         appP50.add(a.p50Millis());
@@ -182,13 +181,16 @@ public final class ApiBenchmarks {
 
   private String peakRss = "—";
 
-  /** One wrk run: {@code connections} closed-loop clients (one connection each) for {@code seconds}. */
-  private Load wrk(int connections, int seconds, Path script, String url, String... args)
+  /**
+   * One wrk run: {@code connections} closed-loop clients (one connection each) for {@code seconds};
+   * {@code mode}, an id tag and the document file (for "create") go to the script.
+   */
+  private Load wrk(int connections, int seconds, Path script, String url, String mode, String tag, String... document)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)),
         "-c", Integer.toString(connections), "-d", seconds + "s", "--timeout", "10s", "-s", script.toString(), url,
-        "--", run + "-" + args[0]));
-    command.addAll(List.of(args).subList(1, args.length));
+        "--", mode, run + "-" + tag));
+    command.addAll(List.of(document));
     Process wrk;
     try {
       wrk = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -1,6 +1,8 @@
--- wrk script: processPayment over GraphQL, one new payment per request.
--- args: <id prefix>. A GraphQL error or a non-200 answer is printed as "FAILED <body>";
--- done() prints one "RESULT" line that ApiBenchmarks reads.
+-- wrk script for P2: one new payment per request, either through the app or raw.
+--   mode "graphql": processPayment over GraphQL (POST to the URL's path)
+--   mode "create":  the raw baseline, PUT <URL's path>/_create/<id> of a document the app stored
+-- args: <mode> <id prefix> [<file holding the document>, for "create"]. A failed request is printed as
+-- "FAILED <status> <body>"; done() prints one "RESULT" line that ApiBenchmarks reads.
 local threads = 0
 
 function setup(thread)
@@ -9,12 +11,22 @@ function setup(thread)
 end
 
 function init(args)
-  prefix = args[1] .. "-" .. thread_no .. "-"
+  mode = args[1]
+  prefix = args[2] .. "-" .. thread_no .. "-"
+  if mode == "create" then
+    local file = assert(io.open(args[3], "rb"))
+    document = file:read("*a")
+    file:close()
+  end
   sent = 0
 end
 
 function request()
   sent = sent + 1
+  if mode == "create" then
+    return wrk.format("PUT", wrk.path .. "/_create/" .. prefix .. sent, {["Content-Type"] = "application/json"},
+      document)
+  end
   local body = '{"query":"mutation($input: ProcessPaymentInput!) { processPayment(input: $input) { paymentId version } }",'
     .. '"variables":{"input":{"paymentId":"' .. prefix .. sent .. '","amount":"12.34","currency":"EUR",'
     .. '"organizationId":"org-' .. (sent % 20) .. '","userId":"user-' .. (sent % 200) .. '"}}}'
@@ -22,7 +34,13 @@ function request()
 end
 
 function response(status, headers, body)
-  if status ~= 200 or string.find(body, '"errors"', 1, true) then
+  local ok
+  if mode == "create" then
+    ok = status == 201
+  else
+    ok = status == 200 and not string.find(body, '"errors"', 1, true)
+  end
+  if not ok then
     io.write("FAILED " .. status .. " " .. string.sub(body, 1, 500) .. "\n")
   end
 end
