@@ -24,7 +24,8 @@ import java.util.UUID;
 
 /**
  * Runs {@link ProcessPayment}: load the payment from its stream, let it decide, append what it
- * decided at the version it was loaded at. A retried command (same command id) returns the first
+ * decided at the version it was loaded at (a payment that may be new is first decided on an empty
+ * stream and created without the read). A retried command (same command id) returns the first
  * result and stores nothing.
  */
 @Singleton
