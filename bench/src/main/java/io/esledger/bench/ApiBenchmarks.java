@@ -3,14 +3,15 @@ package io.esledger.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.esledger.bench.Http.BenchException;
+import io.esledger.bench.Report.Row;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,8 +59,6 @@ public final class ApiBenchmarks {
     }
   }
 
-  record Row(String id, String what, String app, String raw, String ratio, String target) {}
-
   /** One wrk run: throughput and latency percentiles. */
   record Load(double perSecond, double p50Millis, double p99Millis) {}
 
@@ -73,6 +72,7 @@ public final class ApiBenchmarks {
   private final List<Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private String peakRss = "—";
 
   private ApiBenchmarks(Map<String, String> options) {
     this.options = options;
@@ -178,8 +178,6 @@ public final class ApiBenchmarks {
   private static String ms(Series millis) {
     return String.format(Locale.ROOT, "%.2f", millis.median());
   }
-
-  private String peakRss = "—";
 
   /**
    * One wrk run: {@code connections} closed-loop clients (one connection each) for {@code seconds};
@@ -420,7 +418,7 @@ public final class ApiBenchmarks {
   // ---- P6: resident memory ---------------------------------------------------------------------------
 
   private Map<String, Long> pids() {
-    Map<String, Long> pids = new java.util.LinkedHashMap<>();
+    Map<String, Long> pids = new LinkedHashMap<>();
     if (options.containsKey("liberty-pid")) {
       pids.put("Liberty", Long.parseLong(options.get("liberty-pid")));
     }
@@ -482,7 +480,7 @@ public final class ApiBenchmarks {
 
     /** kB of resident memory per process; a process that is gone is left out. */
     static Map<String, Long> read(Map<String, Long> pids) {
-      Map<String, Long> kb = new java.util.LinkedHashMap<>();
+      Map<String, Long> kb = new LinkedHashMap<>();
       pids.forEach((name, pid) -> {
         try {
           for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
@@ -517,23 +515,12 @@ public final class ApiBenchmarks {
       rows.add(new Row("P6", "resident memory of Liberty + Elasticsearch (VmRSS) at rest / at the peak of P2 at 16 clients",
           atRest + " / " + peakRss, "—", "—", "≤ 2 GiB"));
     }
-    StringBuilder md = new StringBuilder();
-    md.append("### The app over HTTP vs raw Elasticsearch over HTTP, scale `").append(scale.name()).append("` — ")
-        .append(Instant.now()).append("\n\n");
-    md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-        .append(System.getProperty("java.version")).append("; driver JVM flags: ")
-        .append(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())).append("\n");
-    md.append("- command: `ApiBenchmarks ").append(args).append("` (run by bench/run.sh)\n");
-    md.append("- P2: wrk (closed loop, one keep-alive connection per client, Lua scripts in bench/src/main/resources/wrk), ")
-        .append("median of 3 runs after a warm-up (spread min–max; p50/p99: medians of the runs' own); ")
-        .append("raw = `PUT _create` of a document the app stored, to an index with the same mapping\n");
-    md.append("- P4: after 5 warm-up calls; raw = the app's aggregation as JSON to `_search`, same ranges\n\n");
-    md.append("| id | what | app | raw Elasticsearch | ratio | target |\n|---|---|---|---|---|---|\n");
-    for (Row r : rows) {
-      md.append("| ").append(r.id()).append(" | ").append(r.what()).append(" | ").append(r.app()).append(" | ")
-          .append(r.raw()).append(" | ").append(r.ratio()).append(" | ").append(r.target()).append(" |\n");
-    }
-    notes.forEach(n -> md.append("\n").append(n).append("\n"));
-    return md.toString();
+    return Report.markdown("The app over HTTP vs raw Elasticsearch over HTTP, scale `" + scale.name() + "`",
+        "ApiBenchmarks " + args,
+        List.of("P2: wrk (closed loop, one keep-alive connection per client, Lua script in bench/src/main/resources/wrk), "
+                + "median of 3 runs after a warm-up (spread min–max; p50/p99: medians of the runs' own); "
+                + "raw = `PUT _create` of a document the app stored, to an index with the same mapping",
+            "P4: after 5 warm-up calls; raw = the app's aggregation as JSON to `_search`, same ranges"),
+        "app", rows, notes);
   }
 }

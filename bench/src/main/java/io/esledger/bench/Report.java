@@ -15,20 +15,29 @@ final class Report {
     return String.format(Locale.ROOT, "%.2f", micros.getValueAtPercentile(percentile) / 1000.0);
   }
 
-  static String markdown(String scale, String args, List<StoreBenchmarks.Row> rows) {
+  /** One row of a table: what was measured, the product's figure, raw Elasticsearch's, their ratio, the target. */
+  record Row(String id, String what, String measured, String raw, String ratio, String target) {}
+
+  /**
+   * A harness's section: title with the time, the machine and this JVM's flags, the command, how the
+   * figures were taken ({@code method}, one bullet each), the table, then notes.
+   */
+  static String markdown(String title, String command, List<String> method, String measuredColumn, List<Row> rows,
+      List<String> notes) {
     StringBuilder md = new StringBuilder();
-    md.append("### Event store vs raw Elasticsearch, scale `").append(scale).append("` — ").append(Instant.now()).append("\n\n");
+    md.append("### ").append(title).append(" — ").append(Instant.now()).append("\n\n");
     md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
         .append(System.getProperty("java.version")).append(", client JVM flags: ")
         .append(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())).append("\n");
-    md.append("- command: `StoreBenchmarks ").append(args).append("` (see docs/benchmarks.md)\n");
-    md.append("- each figure: median of 3 runs after a warm-up run (spread min–max); raw = the same documents,")
-        .append(" same client, same node, measured in the same run\n\n");
-    md.append("| id | what | event store | raw Elasticsearch | ratio | target |\n|---|---|---|---|---|---|\n");
-    for (StoreBenchmarks.Row r : rows) {
-      md.append("| ").append(r.id()).append(" | ").append(r.what()).append(" | ").append(r.store()).append(" | ")
+    md.append("- command: `").append(command).append("` (see docs/benchmarks.md)\n");
+    method.forEach(m -> md.append("- ").append(m).append("\n"));
+    md.append("\n| id | what | ").append(measuredColumn).append(" | raw Elasticsearch | ratio | target |\n")
+        .append("|---|---|---|---|---|---|\n");
+    for (Row r : rows) {
+      md.append("| ").append(r.id()).append(" | ").append(r.what()).append(" | ").append(r.measured()).append(" | ")
           .append(r.raw()).append(" | ").append(r.ratio()).append(" | ").append(r.target()).append(" |\n");
     }
+    notes.forEach(n -> md.append("\n").append(n).append("\n"));
     return md.toString();
   }
 }

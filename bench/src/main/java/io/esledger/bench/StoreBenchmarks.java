@@ -10,6 +10,7 @@ import io.esledger.application.eventstore.EventMetadata;
 import io.esledger.application.eventstore.ExpectedVersion;
 import io.esledger.application.eventstore.NewEvent;
 import io.esledger.application.eventstore.StreamId;
+import io.esledger.bench.Report.Row;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchEventStore;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchSettings;
@@ -60,8 +61,6 @@ public final class StoreBenchmarks {
     }
   }
 
-  record Row(String id, String what, String store, String raw, String ratio, String target) {}
-
   private StoreBenchmarks(String url, Scale scale) {
     this.url = url;
     this.scale = scale;
@@ -91,7 +90,11 @@ public final class StoreBenchmarks {
       if (only.contains("P5")) {
         rows.add(bench.rebuild());
       }
-      String report = Report.markdown(scale.name(), String.join(" ", args), rows);
+      String report = Report.markdown("Event store vs raw Elasticsearch, scale `" + scale.name() + "`",
+          "StoreBenchmarks " + String.join(" ", args),
+          List.of("each figure: median of 3 runs after a warm-up run (spread min–max); raw = the same documents, "
+              + "same client, same node, measured in the same run"),
+          "event store", rows, List.of());
       Files.createDirectories(out.toAbsolutePath().getParent());
       Files.writeString(out, report);
       System.out.println(report);
