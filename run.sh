@@ -16,8 +16,21 @@ started=$(date +%s)
 
 log() { printf '[run] %s\n' "$*"; }
 
-log "building (first run downloads Open Liberty and Elasticsearch jars: a few minutes)"
-mvn -B -q -Prun package -DskipTests
+if [ -d "$WLP/usr/servers/$SERVER" ] && "$WLP/bin/server" status "$SERVER" >/dev/null 2>&1; then
+  # another instance of the app runs from this checkout: reuse its build, run a copy of its server
+  log "another app instance is running here: starting a second one on port $HTTP_PORT (no rebuild)"
+  copy="$SERVER-$HTTP_PORT"
+  rm -rf "${WLP:?}/usr/servers/$copy"
+  mkdir -p "$WLP/usr/servers/$copy"
+  (cd "$WLP/usr/servers/$SERVER" && tar cf - --exclude=./logs --exclude=./workarea --exclude=./console.out .) \
+    | (cd "$WLP/usr/servers/$copy" && tar xf -)
+  SERVER=$copy
+elif [ -n "${LEDGER_SKIP_BUILD:-}" ] && [ -x "$WLP/bin/server" ]; then
+  log "LEDGER_SKIP_BUILD is set: running the last build"
+else
+  log "building (first run downloads Open Liberty and Elasticsearch jars: a few minutes)"
+  mvn -B -q -Prun package -DskipTests
+fi
 
 es_pid_file="$DATA_DIR/elasticsearch.pid"
 embedded_es=""
@@ -33,7 +46,11 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-if [ -z "${LEDGER_ELASTICSEARCH_HOSTS:-}" ]; then
+if [ -z "${LEDGER_ELASTICSEARCH_HOSTS:-}" ] && curl -sf -o /dev/null "http://127.0.0.1:$ES_PORT/"; then
+  # an Elasticsearch (e.g. the one a first ./run.sh started) already answers: share it, leave it running
+  log "using the Elasticsearch already running on http://127.0.0.1:$ES_PORT (not stopped on exit)"
+  export LEDGER_ELASTICSEARCH_HOSTS="http://127.0.0.1:$ES_PORT"
+elif [ -z "${LEDGER_ELASTICSEARCH_HOSTS:-}" ]; then
   embedded_es=1
   mkdir -p "$DATA_DIR/elasticsearch" "$DATA_DIR/es-home"
   log "starting Elasticsearch on http://127.0.0.1:$ES_PORT (data in $DATA_DIR/elasticsearch, log in $DATA_DIR/es-home/logs)"
@@ -50,6 +67,7 @@ fi
 
 log "starting Open Liberty (log: $WLP/usr/servers/$SERVER/logs/messages.log)"
 export default_http_port=$HTTP_PORT
+export default_https_port=${LEDGER_HTTPS_PORT:-$((HTTP_PORT + 363))}
 "$WLP/bin/server" run "$SERVER" > "$WLP/usr/servers/$SERVER/console.out" 2>&1 &
 liberty=$!
 

@@ -284,6 +284,11 @@ public final class StoreBenchmarks {
       client.indices().refresh(r -> r.index(f.index.name()));
       try (PaymentsReadModel model = new PaymentsReadModel(client, f.settings, f.index, f.store,
           new JsonbPaymentEventSerializer(), Clock.systemUTC())) {
+        model.start(); // a rebuild pauses the live projection for its swap: it must run here
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!model.projector().active() && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
         for (int run = 0; run <= RUNS; run++) {
           RebuildProgress done = model.rebuild().run();
           if (!"DONE".equals(done.state()) || done.processedEvents() != scale.rebuildEvents()) {

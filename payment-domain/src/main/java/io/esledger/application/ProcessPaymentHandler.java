@@ -10,7 +10,9 @@ import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.application.eventstore.StreamId;
 import io.esledger.application.eventstore.WrongExpectedVersionException;
 import io.esledger.domain.model.payment.Payment;
+import io.esledger.domain.model.payment.Money;
 import io.esledger.domain.model.payment.PaymentEvent;
+import io.esledger.domain.model.payment.PaymentProcessed;
 import io.esledger.domain.model.payment.PaymentRejectedException;
 import io.esledger.domain.model.payment.ProcessPayment;
 import jakarta.inject.Inject;
@@ -58,7 +60,7 @@ public class ProcessPaymentHandler {
     }
     // read-your-writes: the store reads a stream by id (real-time), never through search
     List<RecordedEvent> history = store.read(stream, 1);
-    Optional<PaymentReceipt> earlier = receiptOf(history, context.commandId());
+    Optional<PaymentReceipt> earlier = receiptOf(history, command, context.commandId());
     if (earlier.isPresent()) {
       return earlier.get();
     }
@@ -69,7 +71,7 @@ public class ProcessPaymentHandler {
       return receipt(command.paymentId().value(), stored, events);
     } catch (WrongExpectedVersionException conflict) {
       // a concurrent retry of this very command may have won the race: that is success, not a conflict
-      return receiptOf(store.read(stream, version + 1), context.commandId()).orElseThrow(() -> conflict);
+      return receiptOf(store.read(stream, version + 1), command, context.commandId()).orElseThrow(() -> conflict);
     }
   }
 
@@ -113,7 +115,7 @@ public class ProcessPaymentHandler {
       StreamId stream = PaymentStreams.of(commands.get(i).paymentId());
       List<RecordedEvent> history = histories == null ? List.of() : histories.get(stream);
       try {
-        Optional<PaymentReceipt> earlier = receiptOf(history, contexts.get(i).commandId());
+        Optional<PaymentReceipt> earlier = receiptOf(history, commands.get(i), contexts.get(i).commandId());
         if (earlier.isPresent()) {
           outcomes[i] = PaymentOutcome.processed(earlier.get());
           continue;
@@ -172,7 +174,11 @@ public class ProcessPaymentHandler {
         .toList();
   }
 
-  private static Optional<PaymentReceipt> receiptOf(List<RecordedEvent> history, String commandId) {
+  /**
+   * The receipt of an earlier run of this command, found by its command id; a command id that was
+   * used for a different command (another amount or currency) is refused.
+   */
+  private Optional<PaymentReceipt> receiptOf(List<RecordedEvent> history, ProcessPayment command, String commandId) {
     if (commandId == null) {
       return Optional.empty();
     }
@@ -181,9 +187,19 @@ public class ProcessPaymentHandler {
     if (ofCommand.isEmpty()) {
       return Optional.empty();
     }
+    for (RecordedEvent earlier : ofCommand) {
+      if (serializer.deserialize(earlier.eventType(), earlier.data()) instanceof PaymentProcessed processed
+          && !sameMoney(processed.money(), command.amount())) {
+        throw new CommandIdReusedException(commandId, command.paymentId().value());
+      }
+    }
     RecordedEvent last = ofCommand.get(ofCommand.size() - 1);
     return Optional.of(new PaymentReceipt(last.stream().aggregateId(), last.version(),
         ofCommand.stream().map(RecordedEvent::eventId).toList(), last.metadata().correlationId()));
+  }
+
+  private static boolean sameMoney(Money a, Money b) {
+    return a.currency().equals(b.currency()) && a.amount().compareTo(b.amount()) == 0;
   }
 
   private static PaymentReceipt receipt(String paymentId, int version, List<NewEvent> events) {

@@ -1,23 +1,24 @@
 package io.esledger.analytics.consistency;
 
+import io.esledger.application.eventstore.LogPosition;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Optional;
 
 /**
- * "Everything this process acknowledged before {@code writtenBefore}". Opaque to clients; several
- * tokens combine to the latest of them.
+ * "Everything at or before this position of the event log": a mutation's receipt carries one that
+ * covers its own write. A reader honours it by passing that position (the searchable event index,
+ * or a read model's checkpoint), which holds on any app instance and whatever other callers do.
+ * Opaque to clients; several tokens combine to the position covering all of them.
  */
-public record ConsistencyToken(Instant writtenBefore) {
+public record ConsistencyToken(LogPosition position) {
 
-  private static final String VERSION = "c1:";
-  private static final int MAX_LENGTH = 64;
+  private static final String VERSION = "c2:";
+  private static final int MAX_LENGTH = 512;
 
   public String encode() {
-    // full precision: a token rounded down could claim a write was visible one refresh too early
-    String raw = VERSION + writtenBefore.getEpochSecond() + "." + writtenBefore.getNano();
+    String raw = VERSION + position.encode();
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -31,22 +32,17 @@ public record ConsistencyToken(Instant writtenBefore) {
       if (!raw.startsWith(VERSION)) {
         throw new IllegalArgumentException("not a consistency token");
       }
-      String[] parts = raw.substring(VERSION.length()).split("\\.");
-      if (parts.length != 2) {
-        throw new IllegalArgumentException("not a consistency token");
-      }
-      return new ConsistencyToken(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+      return new ConsistencyToken(LogPosition.parse(raw.substring(VERSION.length())));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not a consistency token", e);
     }
   }
 
-  /** The latest of several tokens; empty when none was given. */
-  public static Optional<ConsistencyToken> latest(Collection<String> tokens) {
+  /** The position covering every token given; empty when none was given. */
+  public static Optional<LogPosition> covering(Collection<String> tokens) {
     if (tokens == null) {
       return Optional.empty();
     }
-    return tokens.stream().map(ConsistencyToken::decode)
-        .max((a, b) -> a.writtenBefore().compareTo(b.writtenBefore()));
+    return tokens.stream().map(t -> decode(t).position()).reduce(LogPosition::max);
   }
 }

@@ -2,7 +2,8 @@ package io.esledger.analytics.consistency;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.esledger.analytics.projection.Projections;
-import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
+import io.esledger.application.eventstore.EventStore;
+import io.esledger.application.eventstore.LogPosition;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,62 +14,98 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Hands out consistency tokens and honours them. Without a token a query runs at once against
+ * Hands out consistency tokens and honours them. A token is a log position; a query given one
+ * waits until what it reads has passed that position. Without a token a query runs at once against
  * whatever is searchable (at most the refresh interval behind, 1 s by default).
  */
 @ApplicationScoped
 public class ReadConsistency {
 
   @Inject ElasticsearchClient client;
-  @Inject EventIndex events;
+  @Inject EventStore store;
   @Inject Projections projections;
   @Inject Clock clock;
 
-  /** The longest a query waits for the read model to take in the writes it asked for. */
+  /** The longest a query waits for what it reads to take in the writes it asked for. */
   static final Duration MAX_WAIT = Duration.ofSeconds(10);
+  private static final long RETRY_MILLIS = 5;
 
-  private IndexVisibility eventVisibility;
   private IndexVisibility paymentVisibility;
+  private final java.util.concurrent.atomic.AtomicLong eventRefreshes = new java.util.concurrent.atomic.AtomicLong();
+  /** The last log position known searchable, and an instant after which every search sees it. */
+  private volatile Covered events = new Covered(null, Instant.EPOCH);
+
+  private record Covered(LogPosition position, Instant since) {}
 
   @PostConstruct
   void start() {
-    eventVisibility = new IndexVisibility(client, events.name(), clock);
     paymentVisibility = new IndexVisibility(client, projections.paymentsIndex(), clock);
   }
 
-  /** A token covering every write this process acknowledged so far. */
+  /** A token covering every write this process acknowledged (or read) so far. */
   public String tokenNow() {
-    return new ConsistencyToken(clock.instant()).encode();
+    return new ConsistencyToken(store.acknowledgedThrough()).encode();
   }
 
   /**
-   * Makes the event index reflect the writes behind the tokens; returns the instant after which
-   * searches see them ({@link Instant#EPOCH} when no token was given).
+   * Makes the event index reflect the writes behind the tokens; returns an instant after which
+   * searches see them ({@link Instant#EPOCH} when no token was given), to judge cached answers.
    */
   public Instant events(List<String> tokens) {
-    Optional<ConsistencyToken> token = ConsistencyToken.latest(tokens);
-    return token.map(t -> eventVisibility.awaitVisible(t.writtenBefore())).orElse(Instant.EPOCH);
-  }
-
-  /** As {@link #events}, for the payments read model: waits for the projection, then for search. */
-  public Instant payments(List<String> tokens) throws ReadModelBehindException, InterruptedException {
-    Optional<ConsistencyToken> token = ConsistencyToken.latest(tokens);
-    if (token.isEmpty()) {
+    Optional<LogPosition> wanted = ConsistencyToken.covering(tokens);
+    if (wanted.isEmpty()) {
       return Instant.EPOCH;
     }
-    if (!projections.awaitPaymentsApplied(token.get().writtenBefore(), MAX_WAIT)) {
-      throw new ReadModelBehindException("the payments read model did not catch up within " + MAX_WAIT.toSeconds()
-          + " s (backlog " + projections.paymentsBacklog() + "); retry");
+    long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+    while (true) {
+      Covered known = events;
+      if (known.position() != null && known.position().covers(wanted.get())) {
+        return known.since();
+      }
+      eventRefreshes.incrementAndGet();
+      LogPosition head = store.head(); // a shared refresh that began after the head was durable
+      Covered now = new Covered(head, clock.instant());
+      if (known.position() == null || !known.position().covers(head)) {
+        events = now;
+      }
+      if (head.covers(wanted.get())) {
+        return now.since();
+      }
+      // an acknowledged write above the global checkpoint: an earlier operation is still in flight
+      if (System.nanoTime() - deadline > 0) {
+        throw new ReadModelBehindException("the event log did not reach the requested writes within "
+            + MAX_WAIT.toSeconds() + " s; retry");
+      }
+      try {
+        Thread.sleep(RETRY_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ReadModelBehindException("interrupted while waiting for the event log");
+      }
     }
-    return paymentVisibility.awaitVisible(token.get().writtenBefore());
   }
 
+  /** As {@link #events}, for the payments read model: waits for its checkpoint, then for its search. */
+  public Instant payments(List<String> tokens) throws ReadModelBehindException, InterruptedException {
+    Optional<LogPosition> wanted = ConsistencyToken.covering(tokens);
+    if (wanted.isEmpty()) {
+      return Instant.EPOCH;
+    }
+    if (!projections.awaitPaymentsApplied(wanted.get(), MAX_WAIT)) {
+      throw new ReadModelBehindException("the payments read model did not catch up within " + MAX_WAIT.toSeconds()
+          + " s; retry");
+    }
+    // the rows are written (the checkpoint moved after them): a refresh that begins now shows them
+    return paymentVisibility.awaitVisible(clock.instant());
+  }
+
+  /** Refreshes consistency tokens asked for (event log refreshes are shared, so this is an upper bound). */
   public long refreshesCaused() {
-    return eventVisibility.refreshes() + paymentVisibility.refreshes();
+    return eventRefreshes.get() + paymentVisibility.refreshes();
   }
 
-  /** A read model could not reflect the requested writes in the allowed time. */
-  public static class ReadModelBehindException extends Exception {
+  /** What a query reads could not reflect the requested writes in the allowed time. */
+  public static class ReadModelBehindException extends RuntimeException {
     public ReadModelBehindException(String message) {
       super(message);
     }

@@ -15,8 +15,9 @@ import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,18 +43,26 @@ public final class PaymentsIndex {
     return alias;
   }
 
+  /**
+   * Creates the read model's first index and its alias if there is no alias yet. Safe when several
+   * instances start at once: the first index has a fixed name (a second create is refused and
+   * ignored) and adding the alias to it twice is harmless.
+   */
   public synchronized void ensureExists() {
     if (ready) {
       return;
     }
     try {
       if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
-        String index = createConcrete();
+        String first = alias + "-initial";
         try {
-          client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias))));
-        } catch (ElasticsearchException raced) {
-          client.indices().delete(d -> d.index(index));
+          createConcrete(first, settings.refreshInterval());
+        } catch (ElasticsearchException e) {
+          if (!"resource_already_exists_exception".equals(e.error().type())) {
+            throw e;
+          }
         }
+        client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
       }
       client.cluster().health(h -> h.index(alias).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")));
       ready = true;
@@ -76,7 +85,10 @@ public final class PaymentsIndex {
   }
 
   private String createConcrete(String refreshInterval) throws IOException {
-    String index = alias + "-" + System.currentTimeMillis();
+    return createConcrete(alias + "-" + System.currentTimeMillis(), refreshInterval);
+  }
+
+  private String createConcrete(String index, String refreshInterval) throws IOException {
     try (InputStream mappings = PaymentsIndex.class.getResourceAsStream("payments-mappings.json")) {
       client.indices().create(c -> c
           .index(index)
@@ -113,8 +125,19 @@ public final class PaymentsIndex {
    * retries instead of losing it.
    */
   void write(String target, List<PaymentSummary> rows) throws IOException {
+    Map<String, String> refused = tryWrite(target, rows);
+    if (!refused.isEmpty()) {
+      throw new IOException("read model rows refused: " + refused);
+    }
+  }
+
+  /**
+   * As {@link #write}, but returns the rows Elasticsearch refused (payment id → reason) instead of
+   * failing; a failure of the whole request is still thrown.
+   */
+  Map<String, String> tryWrite(String target, List<PaymentSummary> rows) throws IOException {
     if (rows.isEmpty()) {
-      return;
+      return Map.of();
     }
     BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
     for (PaymentSummary row : rows) {
@@ -125,15 +148,13 @@ public final class PaymentsIndex {
           .document(document(row))));
     }
     BulkResponse response = client.bulk(bulk.build());
-    List<String> failed = new ArrayList<>();
+    Map<String, String> refused = new LinkedHashMap<>();
     for (BulkResponseItem item : response.items()) {
       if (item.error() != null && item.status() != 409) {
-        failed.add(item.id() + ": " + item.error().reason());
+        refused.put(item.id(), item.error().reason());
       }
     }
-    if (!failed.isEmpty()) {
-      throw new IOException("read model rows refused: " + failed);
-    }
+    return refused;
   }
 
   private ObjectNode document(PaymentSummary row) {

@@ -2,13 +2,12 @@ package io.esledger.analytics.projection;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.esledger.application.PaymentEventSerializer;
-import io.esledger.application.eventstore.AppendResult;
+import io.esledger.application.eventstore.LogPosition;
 import io.esledger.application.eventstore.EventStore;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchSettings;
 import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The {@code payments} read model and everything that keeps it, wired without CDI (the application
@@ -20,16 +19,41 @@ public final class PaymentsReadModel implements AutoCloseable {
   private final PaymentsProjector projector;
   private final PaymentsRebuild rebuild;
   private final PaymentsQuery query;
-  private final RecentStreams recent;
+  private final EventStore store;
 
   public PaymentsReadModel(ElasticsearchClient client, ElasticsearchSettings settings, EventIndex events,
       EventStore store, PaymentEventSerializer serializer, Clock clock) {
     PaymentsFold fold = new PaymentsFold(serializer);
     index = new PaymentsIndex(client, settings);
-    projector = new PaymentsProjector(store, index, fold, clock, new Checkpoints(client, settings));
-    rebuild = new PaymentsRebuild(client, events, index, fold, projector, clock);
+    projector = new PaymentsProjector(store, index, fold,
+        new ProjectionLease(client, settings.indexPrefix() + "projections", Projections.PAYMENTS),
+        new ParkedEvents(client, settings.indexPrefix() + "projections-parked"), clock);
+    rebuild = new PaymentsRebuild(client, events, index, fold, projector, store, clock);
     query = new PaymentsQuery(client, index);
-    recent = new RecentStreams(client, events);
+    this.store = store;
+  }
+
+  /** Starts projecting (once this instance holds the projection's lease). */
+  public void start() {
+    projector.start();
+  }
+
+  public PaymentsProjector projector() {
+    return projector;
+  }
+
+  /**
+   * Operations between the read model's checkpoint and the log's head (a count of log operations,
+   * not only payment events); 0 when caught up.
+   */
+  public long backlog() {
+    LogPosition applied = projector.appliedThrough();
+    LogPosition head = store.head();
+    long behind = 0;
+    for (int p = 0; p < head.partitions(); p++) {
+      behind += Math.max(0, head.seqNo(p) - (applied == null ? -1 : applied.seqNo(p)));
+    }
+    return behind;
   }
 
   public String alias() {
@@ -48,25 +72,12 @@ public final class PaymentsReadModel implements AutoCloseable {
     return projector.lag();
   }
 
-  public int backlog() {
-    return projector.backlog();
-  }
-
-  public void enqueue(AppendResult appended) {
-    projector.enqueue(appended);
-  }
-
-  public boolean awaitApplied(Instant instant, Duration timeout) throws InterruptedException {
-    return projector.awaitApplied(instant, timeout);
-  }
-
-  /** See {@link PaymentsProjector#catchUp}: -1 without a checkpoint, else how many streams were re-applied. */
-  public int catchUp(Duration margin) throws Exception {
-    return projector.catchUp(recent, margin);
+  public boolean awaitApplied(LogPosition position, Duration timeout) throws InterruptedException {
+    return projector.awaitApplied(position, timeout);
   }
 
   @Override
   public void close() {
-    projector.stop();
+    projector.close();
   }
 }

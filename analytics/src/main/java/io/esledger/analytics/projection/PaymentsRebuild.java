@@ -7,7 +7,14 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.esledger.application.eventstore.EventStore;
+import io.esledger.application.eventstore.LogFilter;
+import io.esledger.application.eventstore.LogPage;
+import io.esledger.application.eventstore.LogPosition;
 import io.esledger.application.eventstore.RecordedEvent;
+import io.esledger.application.eventstore.StreamId;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import io.esledger.domain.model.payment.PaymentEvent;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
 import io.esledger.infrastructure.eventstore.elasticsearch.EventDocuments;
@@ -28,9 +35,12 @@ import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
 /**
- * Rebuilds the {@code payments} read model from the event store: a point-in-time scan of every
- * payment event in stream order into a fresh index, an alias swap, then the streams appended to
- * meanwhile projected again. Reports progress (and logs rate and ETA) as it goes.
+ * Rebuilds the {@code payments} read model from the event store: notes the log's head, scans every
+ * payment event in stream order (a point-in-time view opened after that head was searchable) into
+ * a fresh index, catches the fresh index up along the log from the noted head, then — with the live
+ * projection paused between two pages — catches up to where the live projection is, swaps the
+ * alias and hands the live projection the rebuilt index's position. No acknowledged event can fall
+ * between the two indices. Reports progress (and logs rate and ETA) as it goes.
  */
 public final class PaymentsRebuild {
 
@@ -42,19 +52,20 @@ public final class PaymentsRebuild {
    */
   private static final int WRITERS = 2;
   private static final Duration LOG_EVERY = Duration.ofSeconds(2);
-  private static final Duration CLOCK_MARGIN = Duration.ofSeconds(5);
 
   private final ElasticsearchClient client;
   private final EventIndex events;
   private final PaymentsIndex payments;
   private final PaymentsFold fold;
   private final PaymentsProjector projector;
+  private final EventStore store;
   private final Clock clock;
   private final EventDocuments documents = new EventDocuments(ElasticsearchClients.objectMapper());
   private volatile RebuildProgress progress = new RebuildProgress("NEVER_RUN", 0, 0, 0, 0, null, null, null, null);
 
   public PaymentsRebuild(ElasticsearchClient client, EventIndex events, PaymentsIndex payments, PaymentsFold fold,
-      PaymentsProjector projector, Clock clock) {
+      PaymentsProjector projector, EventStore store, Clock clock) {
+    this.store = store;
     this.client = client;
     this.events = events;
     this.payments = payments;
@@ -81,14 +92,22 @@ public final class PaymentsRebuild {
     Instant started = clock.instant();
     try {
       payments.ensureExists();
-      client.indices().refresh(r -> r.index(events.name()));
+      // the scan's point in time opens after this position was searchable: it sees all of it
+      LogPosition scanned = store.head();
       long total = client.count(c -> c.index(events.name()).query(paymentEvents())).count();
       progress = new RebuildProgress("RUNNING", 0, total, 0, 0, null, started, null, null);
       LOG.info(() -> "Rebuilding read model " + payments.alias() + " from " + total + " payment events");
       String target = payments.createForBulkLoad();
       long streams = scanInto(target, total, started);
-      payments.swapTo(target);
-      projector.reproject(new RecentStreams(client, events).since(started.minus(CLOCK_MARGIN)));
+      LogPosition caughtUp = catchUp(target, scanned);
+      projector.whilePaused(checkpoint -> {
+        LogPosition head = catchUp(target, caughtUp);
+        if (!head.covers(checkpoint)) {
+          throw new IllegalStateException("the log's head " + head + " is behind the projection's " + checkpoint);
+        }
+        payments.swapTo(target);
+        return head;
+      });
       Instant finished = clock.instant();
       double rate = rate(total, started, finished);
       progress = new RebuildProgress("DONE", total, total, streams, rate, 0L, started, finished, null);
@@ -165,6 +184,31 @@ public final class PaymentsRebuild {
     } finally {
       writers.shutdownNow();
       client.closePointInTime(c -> c.id(pit));
+    }
+  }
+
+  /**
+   * Applies the log from {@code from} to its head to the rebuilt index (whole streams, read from the
+   * store: the scan may have seen part of a stream). Returns the position reached.
+   */
+  private LogPosition catchUp(String target, LogPosition from) throws IOException {
+    LogPosition at = from;
+    while (true) {
+      LogPage page = store.readLog(at, LogFilter.aggregateType(PaymentEvent.AGGREGATE_TYPE), PAGE);
+      Set<StreamId> streams = new LinkedHashSet<>();
+      page.entries().forEach(e -> streams.add(e.event().stream()));
+      List<PaymentSummary> rows = new ArrayList<>();
+      for (StreamId stream : streams) {
+        List<RecordedEvent> events = store.read(stream, 1);
+        if (!events.isEmpty()) {
+          rows.add(fold.fold(events));
+        }
+      }
+      payments.write(target, rows);
+      at = page.next();
+      if (page.atHead()) {
+        return at;
+      }
     }
   }
 

@@ -2,8 +2,8 @@ package io.esledger.analytics.projection;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.esledger.application.PaymentEventSerializer;
-import io.esledger.application.eventstore.AppendResult;
 import io.esledger.application.eventstore.EventStore;
+import io.esledger.application.eventstore.LogPosition;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchSettings;
 import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
 import jakarta.annotation.PostConstruct;
@@ -12,22 +12,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.concurrent.Executors;
 
-/** The application's projections, wired into CDI: observes appends, answers status and rebuild requests. */
+/** The application's projections, wired into CDI: starts them, answers status and rebuild requests. */
 @ApplicationScoped
 public class Projections {
 
   public static final String PAYMENTS = "payments";
-  private static final Logger LOG = Logger.getLogger(Projections.class.getName());
-  /** Appends queued just before a checkpoint may still have been in flight: look a little further back. */
-  private static final Duration CATCH_UP_MARGIN = Duration.ofSeconds(30);
 
   @Inject ElasticsearchClient client;
   @Inject ElasticsearchSettings settings;
@@ -45,30 +41,11 @@ public class Projections {
   }
 
   /**
-   * Starts the projector with the application and, in the background, takes in what a previous
-   * run may have acknowledged but not projected (it stopped or crashed with appends queued).
+   * Starts the projection with the application: the instance that gets its lease catches up from
+   * the stored checkpoint and then follows the log live (one subscription for both).
    */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    rebuilds.submit(this::catchUp);
-  }
-
-  private void catchUp() {
-    try {
-      int streams = payments.catchUp(CATCH_UP_MARGIN);
-      if (streams < 0) {
-        LOG.info("payments projection: no checkpoint yet; projecting live appends from now on "
-            + "(rebuildProjection takes in older events)");
-      } else {
-        LOG.info(() -> "payments projection caught up on " + streams + " payment(s) touched since its last checkpoint");
-      }
-    } catch (Exception e) {
-      LOG.log(Level.WARNING, "payments projection could not catch up at start; run rebuildProjection", e);
-    }
-  }
-
-  /** Consistency boundary: this runs after Elasticsearch acknowledged the append; it only queues. */
-  void onAppended(@Observes AppendResult appended) {
-    payments.enqueue(appended);
+    payments.start();
   }
 
   @PreDestroy
@@ -85,16 +62,24 @@ public class Projections {
     return payments.alias();
   }
 
-  public boolean awaitPaymentsApplied(Instant writtenBefore, Duration timeout) throws InterruptedException {
-    return payments.awaitApplied(writtenBefore, timeout);
+  public boolean awaitPaymentsApplied(LogPosition position, Duration timeout) throws InterruptedException {
+    return payments.awaitApplied(position, timeout);
   }
 
   public ProjectionLag paymentsLag() {
     return payments.lag();
   }
 
-  public int paymentsBacklog() {
+  public long paymentsBacklog() {
     return payments.backlog();
+  }
+
+  public PaymentsProjector paymentsProjector() {
+    return payments.projector();
+  }
+
+  public List<ParkedEvents.Parked> paymentsParked(int max) throws IOException {
+    return payments.projector().parked(max);
   }
 
   public RebuildProgress paymentsRebuildProgress() {
@@ -107,8 +92,19 @@ public class Projections {
     if (rebuild.running()) {
       return rebuild.progress();
     }
+    if (!payments.projector().active()) {
+      throw new ProjectionElsewhereException("the payments projection runs on another app instance (or has not "
+          + "started yet); send the rebuild to the instance that runs it");
+    }
     rebuild.markStarting();
     var done = rebuilds.submit(rebuild::run);
     return wait ? done.get() : rebuild.progress();
+  }
+
+  /** A rebuild asked of an instance that does not run the projection. */
+  public static class ProjectionElsewhereException extends Exception {
+    public ProjectionElsewhereException(String message) {
+      super(message);
+    }
   }
 }

@@ -3,9 +3,9 @@ package io.esledger.analytics.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.esledger.application.eventstore.AppendResult;
 import io.esledger.application.eventstore.EventMetadata;
 import io.esledger.application.eventstore.ExpectedVersion;
+import io.esledger.application.eventstore.LogPosition;
 import io.esledger.application.eventstore.NewEvent;
 import io.esledger.application.eventstore.StreamId;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -25,35 +26,36 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The payments projection against a real node: idempotent, gap-repairing, and catching up after a crash. */
+/**
+ * The payments projection against a real node: it follows the log from its checkpoint, applies
+ * repeats harmlessly, parks a poison event and goes on, and fails over between instances.
+ */
 class PaymentsProjectionIT {
 
   private final Clock clock = Clock.systemUTC();
+  private final List<PaymentsProjector> projectors = new ArrayList<>();
   private ElasticsearchClient client;
+  private ElasticsearchSettings settings;
   private ElasticsearchEventStore store;
   private PaymentsIndex payments;
-  private Checkpoints checkpoints;
-  private PaymentsProjector projector;
   private EventIndex events;
 
   @BeforeEach
   void connect() {
     String prefix = "pit-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT) + "-";
-    ElasticsearchSettings settings = ElasticsearchSettings.local(
-        "http://127.0.0.1:" + System.getProperty("es.http.port", "9200"), prefix);
+    settings = ElasticsearchSettings.local("http://127.0.0.1:" + System.getProperty("es.http.port", "9200"), prefix);
     client = ElasticsearchClients.create(settings);
     events = new EventIndex(client, settings);
-    store = new ElasticsearchEventStore(client, events, r -> {}); // no live projection unless a test enqueues
+    store = new ElasticsearchEventStore(client, events, r -> {});
     payments = new PaymentsIndex(client, settings);
-    checkpoints = new Checkpoints(client, settings);
-    projector = new PaymentsProjector(store, payments, new PaymentsFold(new JsonbPaymentEventSerializer()), clock,
-        checkpoints);
   }
 
   @AfterEach
   void disconnect() throws IOException {
-    projector.stop();
-    List<String> indices = new java.util.ArrayList<>(List.of(events.name(), events.name().replace("events", "projections")));
+    projectors.forEach(PaymentsProjector::close);
+    store.close();
+    List<String> indices = new ArrayList<>(List.of(events.name(), settings.indexPrefix() + "projections",
+        settings.indexPrefix() + "projections-parked"));
     if (client.indices().existsAlias(a -> a.name(payments.alias())).value()) {
       indices.addAll(client.indices().getAlias(g -> g.name(payments.alias())).result().keySet());
     }
@@ -61,29 +63,46 @@ class PaymentsProjectionIT {
     client._transport().close();
   }
 
-  private AppendResult append(String paymentId, int expected, String amount) {
-    return append(paymentId, expected, amount, "org-1");
+  /** A projector as one app instance would run it (its own lease holder id). */
+  private PaymentsProjector startProjector() {
+    PaymentsProjector projector = new PaymentsProjector(store, payments,
+        new PaymentsFold(new JsonbPaymentEventSerializer()), lease(),
+        new ParkedEvents(client, settings.indexPrefix() + "projections-parked"), clock);
+    projectors.add(projector);
+    projector.start();
+    return projector;
   }
 
-  private AppendResult append(String paymentId, int expected, String amount, String organizationId) {
+  private ProjectionLease lease() {
+    return new ProjectionLease(client, settings.indexPrefix() + "projections", Projections.PAYMENTS);
+  }
+
+  private void append(String paymentId, int expected, String amount) {
+    append(paymentId, expected, amount, "org-1", "PaymentProcessed", clock.instant());
+  }
+
+  private void append(String paymentId, int expected, String amount, String organizationId, String type,
+      Instant decidedAt) {
     String data = "{\"paymentId\":\"" + paymentId + "\",\"amount\":\"" + amount
         + "\",\"currency\":\"EUR\",\"processedAt\":\"2026-03-02T10:00:00Z\"}";
-    NewEvent event = new NewEvent(UUID.randomUUID().toString(), "PaymentProcessed", data, clock.instant(),
+    NewEvent event = new NewEvent(UUID.randomUUID().toString(), type, data, decidedAt,
         new EventMetadata("c", "c", organizationId, "user-1", null));
-    return store.append(new StreamId("Payment", paymentId), ExpectedVersion.exactly(expected), List.of(event));
+    store.append(new StreamId("Payment", paymentId), ExpectedVersion.exactly(expected), List.of(event));
   }
 
-  private PaymentPage readModel() throws Exception {
-    assertThat(projector.awaitApplied(clock.instant(), Duration.ofSeconds(10))).isTrue();
+  /** The read model once the projection's checkpoint covers every append made so far. */
+  private PaymentPage readModel(PaymentsProjector projector) throws Exception {
+    assertThat(projector.awaitApplied(store.acknowledgedThrough(), Duration.ofSeconds(20))).isTrue();
     client.indices().refresh(r -> r.index(payments.alias()));
     return new PaymentsQuery(client, payments).search(PaymentFilter.none(), 0, 100);
   }
 
   @Test
   void an_append_becomes_a_row() throws Exception {
-    projector.enqueue(append("p-1", 0, "12.50"));
+    PaymentsProjector projector = startProjector();
+    append("p-1", 0, "12.50");
 
-    PaymentSummary row = readModel().items().get(0);
+    PaymentSummary row = readModel(projector).items().get(0);
 
     assertThat(row.paymentId()).isEqualTo("p-1");
     assertThat(row.status()).isEqualTo("PROCESSED");
@@ -92,16 +111,31 @@ class PaymentsProjectionIT {
   }
 
   @Test
-  void applying_an_append_twice_or_late_changes_nothing() throws Exception {
-    AppendResult first = append("p-1", 0, "1.00");
-    AppendResult second = append("p-1", 1, "2.00");
-    projector.enqueue(first);
-    projector.enqueue(second);
-    readModel();
-    projector.enqueue(first);
-    projector.enqueue(second);
+  void events_appended_before_the_first_start_are_projected_from_the_beginning_of_the_log() throws Exception {
+    for (int i = 0; i < 30; i++) {
+      append("p-" + i, 0, "1.00");
+    }
+    append("p-0", 1, "2.00");
 
-    PaymentPage page = readModel();
+    PaymentPage page = readModel(startProjector());
+
+    assertThat(page.total()).isEqualTo(30);
+    assertThat(page.items()).filteredOn(r -> r.paymentId().equals("p-0")).singleElement()
+        .extracting(PaymentSummary::version).isEqualTo(2);
+  }
+
+  @Test
+  void a_projection_started_again_from_an_old_checkpoint_changes_nothing() throws Exception {
+    PaymentsProjector first = startProjector();
+    append("p-1", 0, "1.00");
+    append("p-1", 1, "2.00");
+    readModel(first);
+    first.close();
+    // as if it had crashed after writing rows but before moving its checkpoint
+    ProjectionLease.State saved = lease().read().orElseThrow();
+    lease().replace(saved, store.logStart(), null, saved.term(), saved.beat() + 1);
+
+    PaymentPage page = readModel(startProjector());
 
     assertThat(page.total()).isEqualTo(1);
     assertThat(page.items().get(0).version()).isEqualTo(2);
@@ -109,25 +143,65 @@ class PaymentsProjectionIT {
   }
 
   @Test
-  void an_event_the_projection_never_saw_is_repaired_from_the_store() throws Exception {
-    append("p-1", 0, "1.00", "org-first"); // never reaches the projection
-    projector.enqueue(append("p-1", 1, "2.00", "org-later"));
+  void a_commit_decided_long_before_it_was_acknowledged_is_projected() throws Exception {
+    PaymentsProjector projector = startProjector();
+    append("p-now", 0, "1.00");
+    readModel(projector);
 
-    PaymentSummary row = readModel().items().get(0);
+    append("p-late", 0, "5.00", "org-1", "PaymentProcessed", clock.instant().minusSeconds(60));
 
-    assertThat(row.version()).isEqualTo(2);
-    assertThat(row.organizationId()).as("only the unseen first event says so").isEqualTo("org-first");
+    assertThat(readModel(projector).items()).extracting(PaymentSummary::paymentId).contains("p-late");
   }
 
   @Test
-  void after_a_crash_the_streams_touched_since_the_checkpoint_are_projected() throws Exception {
-    checkpoints.save(Projections.PAYMENTS, clock.instant());
-    append("p-1", 0, "1.00"); // acknowledged, then the process "died" before projecting
+  void a_poison_event_is_parked_with_its_reason_and_the_projection_goes_on() throws Exception {
+    PaymentsProjector projector = startProjector();
+    append("p-bad", 0, "1.00", "org-1", "PaymentExploded", clock.instant());
+    append("p-good", 0, "3.00");
+
+    PaymentPage page = readModel(projector);
+
+    assertThat(page.items()).extracting(PaymentSummary::paymentId).containsExactly("p-good");
+    assertThat(projector.parkedCount()).isEqualTo(1);
+    assertThat(projector.parked(10)).singleElement().satisfies(p -> {
+      assertThat(p.streamId()).isEqualTo("Payment:p-bad");
+      assertThat(p.reason()).contains("PaymentExploded");
+    });
+  }
+
+  @Test
+  void one_instance_projects_at_a_time_and_another_takes_over_when_it_dies() throws Exception {
+    PaymentsProjector one = startProjector();
+    PaymentsProjector two = startProjector();
+    append("p-1", 0, "1.00");
+    readModel(one);
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!(one.active() ^ two.active()) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(one.active() ^ two.active()).as("exactly one holds the lease").isTrue();
+    PaymentsProjector holder = one.active() ? one : two;
+    PaymentsProjector standby = one.active() ? two : one;
+
+    holder.crash();
+    long crashed = System.nanoTime();
     append("p-2", 0, "2.00");
+    PaymentPage page = readModel(standby);
+    long failoverMillis = (System.nanoTime() - crashed) / 1_000_000;
 
-    int caughtUp = projector.catchUp(new RecentStreams(client, events), Duration.ofSeconds(30));
+    assertThat(standby.active()).isTrue();
+    assertThat(page.items()).extracting(PaymentSummary::paymentId).containsExactlyInAnyOrder("p-1", "p-2");
+    System.out.printf("projection failover after the holder died: %d ms%n", failoverMillis);
+  }
 
-    assertThat(caughtUp).isEqualTo(2);
-    assertThat(readModel().items()).extracting(PaymentSummary::paymentId).containsExactlyInAnyOrder("p-1", "p-2");
+  @Test
+  void a_deposed_holder_cannot_move_the_checkpoint() throws Exception {
+    ProjectionLease lease = lease();
+    ProjectionLease.State mine = lease.create("instance-a", LogPosition.start(1)).orElseThrow();
+    ProjectionLease.State taken = lease.replace(mine, mine.position(), "instance-b", mine.term() + 1, 0).orElseThrow();
+
+    assertThat(lease.replace(mine, LogPosition.of(99), "instance-a", mine.term(), 1)).isEmpty();
+    assertThat(lease.read().orElseThrow().holder()).isEqualTo("instance-b");
+    assertThat(lease.read().orElseThrow().position()).isEqualTo(taken.position());
   }
 }

@@ -6,6 +6,7 @@ import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchEventStore;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchSettings;
 import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
+import io.esledger.infrastructure.eventstore.elasticsearch.LogSettings;
 import io.esledger.application.eventstore.AppendResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -71,6 +72,14 @@ public class ElasticsearchProducer {
   @ConfigProperty(name = "ledger.elasticsearch.socket-timeout-ms", defaultValue = "10000")
   long socketTimeoutMs;
 
+  @Inject
+  @ConfigProperty(name = "ledger.log.min-refresh-interval-ms", defaultValue = "50")
+  long logMinRefreshMs;
+
+  @Inject
+  @ConfigProperty(name = "ledger.log.poll-interval-ms", defaultValue = "250")
+  long logPollMs;
+
   @Produces
   @Singleton
   ElasticsearchSettings settings() {
@@ -102,7 +111,8 @@ public class ElasticsearchProducer {
   @Produces
   @Singleton
   ElasticsearchEventStore eventStore(ElasticsearchClient client, EventIndex index, Event<AppendResult> bus) {
-    return new ElasticsearchEventStore(client, index, bus::fire);
+    return new ElasticsearchEventStore(client, index, bus::fire,
+        new LogSettings(Duration.ofMillis(logMinRefreshMs), Duration.ofMillis(logPollMs)));
   }
 
   void close(@Disposes ElasticsearchEventStore store) {

@@ -3,7 +3,10 @@ package io.esledger.interfaces.graphql;
 import static io.esledger.interfaces.graphql.errors.Errors.translated;
 
 import io.esledger.analytics.consistency.ReadConsistency;
+import io.esledger.analytics.projection.ParkedEvents;
+import io.esledger.analytics.projection.PaymentsProjector;
 import io.esledger.analytics.projection.ProjectionLag;
+import io.esledger.application.eventstore.LogPosition;
 import io.esledger.analytics.projection.PaymentFilter;
 import io.esledger.analytics.projection.Projections;
 import io.esledger.analytics.search.PageRequest;
@@ -60,13 +63,21 @@ public class ReadModelApi {
     });
   }
 
-  private ProjectionStatusView status(String name) throws NotFoundException {
+  private ProjectionStatusView status(String name) throws Exception {
     known(name);
     ProjectionLag lag = projections.paymentsLag();
-    return new ProjectionStatusView(name, (int) lag.appliedEvents(), projections.paymentsBacklog(),
-        (int) lag.lastMillis(), (int) lag.maxMillis(), lag.averageMillis(),
+    PaymentsProjector projector = projections.paymentsProjector();
+    List<ParkedEvents.Parked> parked = projections.paymentsParked(MAX_PARKED_SHOWN);
+    LogPosition checkpoint = projector.appliedThrough();
+    return new ProjectionStatusView(name, (int) lag.appliedEvents(), (int) Math.min(Integer.MAX_VALUE,
+        projections.paymentsBacklog()), (int) lag.lastMillis(), (int) lag.maxMillis(), lag.averageMillis(),
+        checkpoint == null ? null : checkpoint.encode(), projector.active(),
+        (int) Math.max(projector.parkedCount(), parked.size()),
+        parked.stream().map(ProjectionStatusView.ParkedEventView::of).toList(),
         ProjectionStatusView.RebuildView.of(projections.paymentsRebuildProgress()));
   }
+
+  private static final int MAX_PARKED_SHOWN = 20;
 
   private static void known(String name) throws NotFoundException {
     if (!Projections.PAYMENTS.equals(name)) {

@@ -30,6 +30,32 @@ public interface EventStore {
   /** Whole streams, as {@link #read} from version 1 would give them, for many streams at once. */
   Map<StreamId, List<RecordedEvent>> readAll(List<StreamId> streams);
 
-  /** One event by its id; searches are near-real-time, so a just-appended event may not be found yet. */
+  /** One event by its id; an acknowledged event is always found (empty only when there is none). */
   Optional<RecordedEvent> findEvent(String eventId);
+
+  /**
+   * The log from a position: commits after {@code after}, in order within each partition, at most
+   * about {@code max} events, only those the filter matches. Reads only commits that are durable
+   * (on every in-sync copy) and never skips one: a commit acknowledged late, after others that
+   * follow it in the log, is read in its place before the reader can move past it.
+   */
+  LogPage readLog(LogPosition after, LogFilter filter, int max);
+
+  /** A catch-up subscription from {@code after}: history first, then live, in log order. */
+  LogSubscription subscribe(String name, LogPosition after, LogFilter filter, int max, LogSubscription.Consumer consumer);
+
+  /**
+   * The log's readable head now: every commit at or before it is durable and can be read (a
+   * reader's refresh is made if needed, shared with other readers).
+   */
+  LogPosition head();
+
+  /** Before the first commit of this store's log. */
+  LogPosition logStart();
+
+  /**
+   * A position covering every append this process has acknowledged or read so far (the basis of
+   * consistency tokens: a reader that has passed it has seen all of them).
+   */
+  LogPosition acknowledgedThrough();
 }

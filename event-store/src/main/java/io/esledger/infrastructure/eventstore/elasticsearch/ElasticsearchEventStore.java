@@ -12,11 +12,18 @@ import io.esledger.application.eventstore.AppendResult;
 import io.esledger.application.eventstore.EventStore;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
 import io.esledger.application.eventstore.ExpectedVersion;
+import io.esledger.application.eventstore.LogFilter;
+import io.esledger.application.eventstore.LogPage;
+import io.esledger.application.eventstore.LogPosition;
+import io.esledger.application.eventstore.LogSubscription;
 import io.esledger.application.eventstore.NewEvent;
+import io.esledger.application.eventstore.OutcomeUnknownException;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.application.eventstore.StreamId;
 import io.esledger.application.eventstore.WrongExpectedVersionException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,15 +63,30 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
   // 5,959 and 6,030/s, 2 flushers 6,658 and 7,004/s; an earlier hand-run tool had measured the
   // opposite, 5.7k vs 5.0k/s — docs/benchmarks.md)
   private final GroupCommit groupCommit = new GroupCommit(this::appendAll, 2, 1000);
+  private final EventLog log;
+  private final Duration pollInterval;
+  private final Object seenLock = new Object();
+  private volatile LogPosition seen;
 
   /**
    * @param publisher told about every acknowledged append, after Elasticsearch acknowledged it
    */
   public ElasticsearchEventStore(ElasticsearchClient client, EventIndex index, Consumer<AppendResult> publisher) {
+    this(client, index, publisher, LogSettings.DEFAULTS);
+  }
+
+  /**
+   * @param logSettings how often the log may be refreshed for its readers, and how often readers at
+   *     the head look for appends made by other processes
+   */
+  public ElasticsearchEventStore(ElasticsearchClient client, EventIndex index, Consumer<AppendResult> publisher,
+      LogSettings logSettings) {
     this.client = client;
     this.index = index;
     this.documents = new EventDocuments(ElasticsearchClients.objectMapper());
     this.publisher = publisher;
+    this.log = new EventLog(client, index, documents, logSettings.minRefreshInterval());
+    this.pollInterval = logSettings.pollInterval();
   }
 
   @Override
@@ -97,10 +119,15 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
     if (!writing.isEmpty()) {
       writeCommits(requests, writing, commits, outcomes);
     }
+    boolean stored = false;
     for (AppendOutcome outcome : outcomes) {
       if (outcome.isStored()) {
+        stored = true;
         publisher.accept(outcome.result()); // only acknowledged appends, as for a single append
       }
+    }
+    if (stored) {
+      log.nudge(); // log readers in this process need not wait for their next poll
     }
     return List.of(outcomes);
   }
@@ -150,37 +177,54 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
     }
   }
 
-  /** One bulk of commit documents; then one bulk of the rest of the multi-event commits that won. */
+  /**
+   * One bulk of commit documents; then one bulk of the rest of the multi-event commits that won. A
+   * bulk whose answer never came (it may have been applied) is sent once more: each create then
+   * either succeeds or meets a document, which is ours (stored) or another writer's (conflict).
+   * When even that gets no answer the outcome is unknown, never "nothing stored".
+   */
   private void writeCommits(List<AppendRequest> requests, List<Integer> writing, List<List<ObjectNode>> commits,
       AppendOutcome[] outcomes) {
     BulkResponse response;
+    boolean resent = false;
     try {
-      response = client.bulk(b -> {
-        for (int k = 0; k < writing.size(); k++) {
-          AppendRequest r = requests.get(writing.get(k));
-          ObjectNode commit = commits.get(k).get(0);
-          b.operations(op -> op.create(c -> c.index(index.name())
-              .id(EventDocuments.id(r.stream(), r.expected().value() + 1))
-              .routing(r.stream().value())
-              .document(commit)));
-        }
-        return b;
-      });
+      response = createCommits(requests, writing, commits);
     } catch (IOException | RuntimeException e) {
-      writing.forEach(i -> outcomes[i] = AppendOutcome.refused(ElasticsearchFailures.unavailable("append a batch", e)));
-      return;
+      if (neverSent(e)) {
+        writing.forEach(i -> outcomes[i] = AppendOutcome.refused(ElasticsearchFailures.unavailable("append a batch", e)));
+        return;
+      }
+      LOG.warning(() -> "No answer to a bulk of " + writing.size() + " commit(s) (" + e
+          + "); sending it again to learn what was stored");
+      try {
+        response = createCommits(requests, writing, commits);
+        resent = true;
+      } catch (IOException | RuntimeException again) {
+        writing.forEach(i -> outcomes[i] = AppendOutcome.refused(new OutcomeUnknownException(
+            "Elasticsearch did not answer whether " + requests.get(i).stream() + " was appended; retrying the "
+                + "command with the same commandId is safe", again)));
+        return;
+      }
     }
     List<ObjectNode> followers = new ArrayList<>();
+    LogPosition acknowledged = log.start();
     for (int k = 0; k < writing.size(); k++) {
       int i = writing.get(k);
       AppendRequest r = requests.get(i);
       BulkResponseItem item = response.items().get(k);
-      if (item.error() == null) {
-        List<ObjectNode> docs = commits.get(k);
+      List<ObjectNode> docs = commits.get(k);
+      boolean ours = item.error() == null
+          || resent && item.status() == 409 && isStoredCommit(r, docs.get(0), outcomes, i);
+      if (ours) {
         int last = r.expected().value() + docs.size();
         boundaries.remember(r.stream(), last);
+        if (item.seqNo() != null) {
+          acknowledged = acknowledged.advance(log.routing().shardOf(r.stream().value()), item.seqNo());
+        }
         followers.addAll(docs.subList(1, docs.size()));
         outcomes[i] = AppendOutcome.stored(new AppendResult(r.stream(), last, docs.stream().map(documents::event).toList()));
+      } else if (outcomes[i] != null) {
+        continue; // settled while checking a resent create
       } else if (item.status() == 409) {
         outcomes[i] = conflict(r);
       } else {
@@ -188,8 +232,47 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
             "Elasticsearch refused to append to " + r.stream() + " (HTTP " + item.status() + "): " + item.error().reason(), null));
       }
     }
+    noteSeen(acknowledged);
     followers.stream().collect(java.util.stream.Collectors.groupingBy(f -> f.path(EventFields.STREAM_ID).asText()))
         .forEach((stream, docs) -> createAll(streamOf(docs.get(0)), docs));
+  }
+
+  private BulkResponse createCommits(List<AppendRequest> requests, List<Integer> writing, List<List<ObjectNode>> commits)
+      throws IOException {
+    return client.bulk(b -> {
+      for (int k = 0; k < writing.size(); k++) {
+        AppendRequest r = requests.get(writing.get(k));
+        ObjectNode commit = commits.get(k).get(0);
+        b.operations(op -> op.create(c -> c.index(index.name())
+            .id(EventDocuments.id(r.stream(), r.expected().value() + 1))
+            .routing(r.stream().value())
+            .document(commit)));
+      }
+      return b;
+    });
+  }
+
+  /** After a resent create met a document: is it the commit we sent (real-time get)? */
+  private boolean isStoredCommit(AppendRequest r, ObjectNode commit, AppendOutcome[] outcomes, int i) {
+    try {
+      var found = client.get(g -> g.index(index.name()).id(EventDocuments.id(r.stream(), r.expected().value() + 1))
+          .routing(r.stream().value()), ObjectNode.class);
+      return found.found() && commit.path(EventFields.EVENT_ID).equals(found.source().path(EventFields.EVENT_ID));
+    } catch (IOException | RuntimeException e) {
+      outcomes[i] = AppendOutcome.refused(new OutcomeUnknownException("could not learn whether " + r.stream()
+          + " was appended; retrying the command with the same commandId is safe", e));
+      return false;
+    }
+  }
+
+  /** The request never reached Elasticsearch (the connection could not be made): nothing was stored. */
+  private static boolean neverSent(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException || t.getClass().getSimpleName().contains("ConnectTimeout")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private AppendOutcome conflict(AppendRequest r) {
@@ -231,6 +314,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
         histories.put(stream, List.of());
       } else if (!second.result().found() && EventDocuments.commitEnd(first.result().source()) == 1) {
         boundaries.remember(stream, 1);
+        noteSeen(stream, first.result().seqNo());
         histories.put(stream, List.of(documents.event(first.result().source())));
       } else {
         histories.put(stream, read(stream, 1));
@@ -258,6 +342,9 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
         ObjectNode doc = item.result().found() ? item.result().source() : fromCommits.get(next + taken);
         if (doc == null) {
           break;
+        }
+        if (item.result().found()) {
+          noteSeen(stream, item.result().seqNo());
         }
         if (!item.result().found()) {
           unmaterialized.add(doc);
@@ -291,6 +378,16 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
   @Override
   public Optional<RecordedEvent> findEvent(String eventId) {
     index.ensureExists();
+    Optional<RecordedEvent> found = searchEvent(eventId);
+    if (found.isEmpty()) {
+      // searches are near-real-time: only an answer after a refresh that began now means "no such event"
+      log.refreshNow();
+      found = searchEvent(eventId);
+    }
+    return found;
+  }
+
+  private Optional<RecordedEvent> searchEvent(String eventId) {
     try {
       return client.search(s -> s
               .index(index.name())
@@ -300,6 +397,45 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
           .hits().hits().stream().findFirst().map(hit -> documents.event(hit.source()));
     } catch (IOException | RuntimeException e) {
       throw ElasticsearchFailures.unavailable("find event " + eventId, e);
+    }
+  }
+
+  @Override
+  public LogPage readLog(LogPosition after, LogFilter filter, int max) {
+    return log.read(after, filter, max);
+  }
+
+  @Override
+  public LogSubscription subscribe(String name, LogPosition after, LogFilter filter, int max,
+      LogSubscription.Consumer consumer) {
+    return new CatchUpSubscription(name, log, after, filter, max, consumer, pollInterval);
+  }
+
+  @Override
+  public LogPosition logStart() {
+    return log.start();
+  }
+
+  @Override
+  public LogPosition acknowledgedThrough() {
+    LogPosition known = seen;
+    return known == null ? log.start() : known;
+  }
+
+  @Override
+  public LogPosition head() {
+    return log.refreshVisible();
+  }
+
+  private void noteSeen(LogPosition position) {
+    synchronized (seenLock) {
+      seen = acknowledgedThrough().max(position);
+    }
+  }
+
+  private void noteSeen(StreamId stream, Long seqNo) {
+    if (seqNo != null) {
+      noteSeen(log.start().advance(log.routing().shardOf(stream.value()), seqNo));
     }
   }
 

@@ -35,12 +35,17 @@ abstract class ElasticsearchNodeSupport {
     return "60s";
   }
 
+  /** Shards of the event index (partitions of the log). */
+  protected int shards() {
+    return 1;
+  }
+
   @BeforeEach
   void connect() {
     String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT) + "-";
     ElasticsearchSettings local = ElasticsearchSettings.local(nodeUrl(), prefix);
     settings = new ElasticsearchSettings(local.hosts(), local.username(), local.password(), local.apiKey(),
-        prefix, 1, 0, refreshInterval(), local.connectTimeout(), local.socketTimeout());
+        prefix, shards(), 0, refreshInterval(), local.connectTimeout(), local.socketTimeout());
     client = ElasticsearchClients.create(settings);
     index = new EventIndex(client, settings);
     store = new ElasticsearchEventStore(client, index, published::add);
@@ -48,6 +53,7 @@ abstract class ElasticsearchNodeSupport {
 
   @AfterEach
   void disconnect() throws IOException {
+    store.close();
     client.indices().delete(d -> d.index(index.name()).ignoreUnavailable(true));
     client._transport().close();
   }

@@ -12,6 +12,10 @@ import io.esledger.application.eventstore.AppendRequest;
 import io.esledger.application.eventstore.AppendResult;
 import io.esledger.application.eventstore.EventStore;
 import io.esledger.application.eventstore.ExpectedVersion;
+import io.esledger.application.eventstore.LogFilter;
+import io.esledger.application.eventstore.LogPage;
+import io.esledger.application.eventstore.LogPosition;
+import io.esledger.application.eventstore.LogSubscription;
 import io.esledger.application.eventstore.NewEvent;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.application.eventstore.StreamId;
@@ -67,6 +71,17 @@ class ProcessPaymentHandlerIT extends ElasticsearchNodeSupport {
   }
 
   @Test
+  void a_command_id_reused_for_a_different_amount_is_refused_and_stores_nothing() throws Exception {
+    handler.handle(eur("100.00"), context("cmd-1"));
+
+    assertThatThrownBy(() -> handler.handle(eur("250.00"), context("cmd-1")))
+        .isInstanceOf(io.esledger.application.CommandIdReusedException.class)
+        .hasMessageContaining("cmd-1");
+    assertThat(handler.handle(eur("100.0"), context("cmd-1")).version()).as("the same command again").isEqualTo(1);
+    assertThat(indexedDocuments()).isEqualTo(1);
+  }
+
+  @Test
   void a_new_payment_is_created_in_one_append_without_reading_its_stream() throws Exception {
     List<StreamId> reads = new ArrayList<>();
     EventStore counting = new EventStore() {
@@ -95,6 +110,32 @@ class ProcessPaymentHandlerIT extends ElasticsearchNodeSupport {
       @Override
       public Optional<RecordedEvent> findEvent(String eventId) {
         return store.findEvent(eventId);
+      }
+
+      @Override
+      public LogPage readLog(LogPosition after, LogFilter filter, int max) {
+        return store.readLog(after, filter, max);
+      }
+
+      @Override
+      public LogSubscription subscribe(String name, LogPosition after, LogFilter filter, int max,
+          LogSubscription.Consumer consumer) {
+        return store.subscribe(name, after, filter, max, consumer);
+      }
+
+      @Override
+      public LogPosition head() {
+        return store.head();
+      }
+
+      @Override
+      public LogPosition logStart() {
+        return store.logStart();
+      }
+
+      @Override
+      public LogPosition acknowledgedThrough() {
+        return store.acknowledgedThrough();
       }
     };
     ProcessPaymentHandler handler = new ProcessPaymentHandler(counting, new JsonbPaymentEventSerializer(),

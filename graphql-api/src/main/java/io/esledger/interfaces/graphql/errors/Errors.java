@@ -2,7 +2,9 @@ package io.esledger.interfaces.graphql.errors;
 
 import io.esledger.analytics.consistency.ReadConsistency;
 import io.esledger.analytics.search.QueryRefusedException;
+import io.esledger.analytics.projection.Projections;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
+import io.esledger.application.eventstore.OutcomeUnknownException;
 import io.esledger.application.eventstore.WrongExpectedVersionException;
 import io.esledger.domain.model.payment.AmountNotPositiveException;
 import io.esledger.domain.shared.InvalidValueException;
@@ -50,6 +52,13 @@ public final class Errors {
       return new ConcurrencyConflictException(e.getMessage());
     } else if (failure instanceof ReadConsistency.ReadModelBehindException e) {
       return new ConsistencyTimeoutException(e.getMessage());
+    } else if (failure instanceof io.esledger.application.CommandIdReusedException e) {
+      return new CommandIdReusedApiException(e.getMessage());
+    } else if (failure instanceof OutcomeUnknownException e) {
+      LOG.log(Level.WARNING, operation + ": " + e.getMessage(), e.getCause());
+      return new OutcomeUnknownApiException(e.getMessage());
+    } else if (failure instanceof Projections.ProjectionElsewhereException e) {
+      return new ProjectionElsewhereException(e.getMessage());
     } else if (failure instanceof EventStoreUnavailableException e) {
       LOG.log(Level.WARNING, operation + ": " + e.getMessage(), e.getCause());
       return new StoreUnavailableException(e.getMessage());

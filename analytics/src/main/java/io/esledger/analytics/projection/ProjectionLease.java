@@ -1,0 +1,134 @@
+package io.esledger.analytics.projection;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.esledger.application.eventstore.LogPosition;
+import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * One document per projection ({@code <prefix>projections/_doc/<name>}) that is both its checkpoint
+ * (the log position everything before which is in the read model) and the lease that lets one app
+ * instance at a time run it. Every change is a compare-and-set on the document's sequence number
+ * and primary term, so a holder that lost the lease finds out on its next write (fencing): it can
+ * neither move the checkpoint nor renew. A contender takes the lease when the document has not
+ * changed for the lease time as measured on its own monotonic clock — no wall clocks compared.
+ */
+final class ProjectionLease {
+
+  static final String POSITION = "position";
+  static final String HOLDER = "holder";
+  static final String TERM = "term";
+  static final String BEAT = "beat";
+
+  private final ElasticsearchClient client;
+  private final String index;
+  private final String name;
+
+  ProjectionLease(ElasticsearchClient client, String index, String name) {
+    this.client = client;
+    this.index = index;
+    this.name = name;
+  }
+
+  /** The document as read, with what a compare-and-set needs. */
+  record State(LogPosition position, String holder, long term, long beat, long seqNo, long primaryTerm) {
+
+    boolean heldBy(String instance) {
+      return instance.equals(holder);
+    }
+
+    boolean free() {
+      return holder == null || holder.isEmpty();
+    }
+
+    /** Same document version: nobody wrote it in between. */
+    boolean sameVersion(State other) {
+      return other != null && seqNo == other.seqNo && primaryTerm == other.primaryTerm;
+    }
+  }
+
+  /** Real-time read of the document; empty when the projection never ran. */
+  Optional<State> read() throws IOException {
+    try {
+      var got = client.get(g -> g.index(index).id(name), ObjectNode.class);
+      if (!got.found()) {
+        return Optional.empty();
+      }
+      ObjectNode doc = got.source();
+      String position = doc.path(POSITION).asText("");
+      return Optional.of(new State(position.isEmpty() ? null : LogPosition.parse(position),
+          doc.path(HOLDER).isNull() ? null : doc.path(HOLDER).asText(null), doc.path(TERM).asLong(),
+          doc.path(BEAT).asLong(), got.seqNo(), got.primaryTerm()));
+    } catch (ElasticsearchException e) {
+      if (e.status() == 404) {
+        return Optional.empty(); // the index itself does not exist yet
+      }
+      throw e;
+    }
+  }
+
+  /** Creates the document held by {@code instance}; empty when another instance created it first. */
+  Optional<State> create(String instance, LogPosition start) throws IOException {
+    ObjectNode doc = document(start, instance, 1, 0);
+    try {
+      var created = client.create(c -> c.index(index).id(name).document(doc));
+      return Optional.of(new State(start, instance, 1, 0, created.seqNo(), created.primaryTerm()));
+    } catch (ElasticsearchException e) {
+      if (e.status() == 409) {
+        return Optional.empty();
+      }
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      if (isConflict(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Replaces the document if it is still {@code expected}; empty when someone else wrote it since
+   * (for a holder: the lease is lost).
+   */
+  Optional<State> replace(State expected, LogPosition position, String holder, long term, long beat)
+      throws IOException {
+    ObjectNode doc = document(position, holder, term, beat);
+    try {
+      var written = client.index(i -> i.index(index).id(name).document(doc)
+          .ifSeqNo(expected.seqNo()).ifPrimaryTerm(expected.primaryTerm()));
+      return Optional.of(new State(position, holder, term, beat, written.seqNo(), written.primaryTerm()));
+    } catch (ElasticsearchException e) {
+      if (e.status() == 409) {
+        return Optional.empty();
+      }
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      if (isConflict(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isConflict(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof org.elasticsearch.client.ResponseException r
+          && r.getResponse().getStatusLine().getStatusCode() == 409) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ObjectNode document(LogPosition position, String holder, long term, long beat) {
+    ObjectNode doc = ElasticsearchClients.objectMapper().createObjectNode();
+    doc.put(POSITION, position == null ? "" : position.encode());
+    doc.put(HOLDER, holder);
+    doc.put(TERM, term);
+    doc.put(BEAT, beat);
+    return doc;
+  }
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Fault drills against a real Elasticsearch node and a real Liberty, each printing its figures
+# (operations, faults, acknowledged, lost). Exits non-zero if anything acknowledged was lost or a
+# consistency token was not honoured.
+#
+#   bench/faults.sh            all drills (about 4 minutes; CI runs it)
+#
+# 1. kill -9 of Liberty under 8 concurrent writers, restart: every acknowledged payment is in its
+#    history and in the read model, and again after a rebuild.
+# 2. Elasticsearch hung (SIGSTOP) for 15 s under 8 writers, then resumed: the same checks, and how
+#    fast writers got their errors during the hang.
+# 3. 8 clients doing write → payments(consistentWith) → searchEvents(consistentWith), 2000 rounds,
+#    while 2 more send tokened searches and untokened statistics: misses must be 0.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+HTTP_PORT=${DRILL_HTTP_PORT:-29080}
+ES_PORT=${DRILL_ES_PORT:-29200}
+ES_TRANSPORT_PORT=${DRILL_ES_TRANSPORT_PORT:-29300}
+ROUNDS=${DRILL_ROUNDS:-2000}
+WORK=$PWD/bench/target/faults
+DATA=$WORK/data
+GRAPHQL=http://localhost:$HTTP_PORT/graphql
+ES=http://127.0.0.1:$ES_PORT
+
+log() { printf '[faults] %s\n' "$*" >&2; }
+
+if curl -s -o /dev/null "http://localhost:$HTTP_PORT/" || curl -s -o /dev/null "$ES"; then
+  log "port $HTTP_PORT or $ES_PORT is taken: set DRILL_HTTP_PORT / DRILL_ES_PORT"
+  exit 1
+fi
+rm -rf "$WORK"
+mkdir -p "$DATA/elasticsearch" "$DATA/es-home"
+log "building"
+mvn -B -q -Prun package -DskipTests
+ESCP=$(cat es-node/target/classpath.txt)
+DRILLS="java -Xmx256m -cp $(cat bench/target/classpath.txt) io.esledger.bench.FaultDrills --graphql $GRAPHQL"
+
+es_pid=""
+app_pid=""
+cleanup() {
+  if [ -n "$es_pid" ]; then kill -CONT "$es_pid" 2>/dev/null || true; fi
+  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then kill -TERM "$app_pid"; wait "$app_pid" || true; fi
+  java -cp "$ESCP" io.esledger.esnode.ElasticsearchNode stop --pid-file "$DATA/elasticsearch.pid" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+log "starting Elasticsearch on $ES"
+java -Xms256m -Xmx512m -cp "$ESCP" io.esledger.esnode.ElasticsearchNode start \
+  --home "$DATA/es-home" --data "$DATA/elasticsearch" --http-port "$ES_PORT" --transport-port "$ES_TRANSPORT_PORT" \
+  --pid-file "$DATA/elasticsearch.pid" >"$WORK/elasticsearch.out" 2>&1 &
+java -cp "$ESCP" io.esledger.esnode.ElasticsearchNode await --url "$ES" --timeout-seconds 90
+es_pid=$(cat "$DATA/elasticsearch.pid")
+
+start_app() {
+  LEDGER_HTTP_PORT=$HTTP_PORT LEDGER_ELASTICSEARCH_HOSTS=$ES LEDGER_SKIP_BUILD=1 ./run.sh >>"$WORK/app.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 600); do
+    if curl -sf -H 'Content-Type: application/json' -d '{"query":"{ projectionStatus { runsOnThisInstance } }"}' \
+        "$GRAPHQL" 2>/dev/null | grep -q '"runsOnThisInstance":true'; then
+      return 0
+    fi
+    kill -0 "$app_pid" 2>/dev/null || { log "the app exited: see $WORK/app.log"; tail -30 "$WORK/app.log" >&2; return 1; }
+    sleep 0.2
+  done
+  log "the app did not start within 120 s"
+  return 1
+}
+liberty_pid() { pgrep -f -- "ws-server.jar ledger" | head -1; }
+
+log "starting the app on port $HTTP_PORT"
+start_app
+failed=0
+
+log "drill 1: kill -9 of Liberty under 8 writers, then restart"
+$DRILLS --mode load --clients 8 --seconds 40 --acked "$WORK/acked-1.txt" --org kill9 &
+load=$!
+sleep 10
+kill -9 "$(liberty_pid)"
+log "Liberty killed (kill -9); restarting it"
+wait "$app_pid" 2>/dev/null || true
+start_app
+wait "$load"
+$DRILLS --mode verify --acked "$WORK/acked-1.txt" --rebuild true || failed=1
+
+log "drill 2: Elasticsearch hung (SIGSTOP) for 15 s under 8 writers"
+$DRILLS --mode load --clients 8 --seconds 40 --acked "$WORK/acked-2.txt" --org hang &
+load=$!
+sleep 8
+kill -STOP "$es_pid"
+log "Elasticsearch stopped (SIGSTOP) for 15 s"
+sleep 15
+kill -CONT "$es_pid"
+log "Elasticsearch resumed (SIGCONT)"
+wait "$load"
+$DRILLS --mode verify --acked "$WORK/acked-2.txt" --rebuild true || failed=1
+
+log "drill 3: read-your-writes with consistency tokens, $ROUNDS rounds"
+$DRILLS --mode consistency --clients 8 --rounds "$ROUNDS" || failed=1
+
+[ "$failed" = 0 ] && log "all drills passed" || log "a drill FAILED (see above)"
+exit "$failed"

@@ -1,0 +1,322 @@
+package io.esledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The client side of the fault drills ({@code bench/faults.sh}): load that records every
+ * acknowledged payment, checks that nothing acknowledged was lost (in its history and in the read
+ * model, before and after a rebuild), and read-your-writes rounds that count misses. Prints figures;
+ * exits non-zero when something acknowledged is missing or a token was not honoured.
+ *
+ * <pre>
+ *   --mode load        --graphql URL --clients 8 --seconds 30 --acked FILE --org PREFIX
+ *   --mode verify      --graphql URL --acked FILE [--rebuild true]
+ *   --mode consistency --graphql URL --clients 8 --rounds 2000
+ * </pre>
+ */
+public final class FaultDrills {
+
+  private static final String PROCESS = "mutation($i: ProcessPaymentInput!) { processPayment(input: $i) "
+      + "{ paymentId consistencyToken } }";
+
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(3)).build();
+  private final String graphql;
+
+  private FaultDrills(String graphql) {
+    this.graphql = graphql;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> o = Options.parse(args);
+    FaultDrills drills = new FaultDrills(o.get("graphql"));
+    int status = switch (o.get("mode")) {
+      case "load" -> drills.load(Integer.parseInt(o.getOrDefault("clients", "8")),
+          Integer.parseInt(o.getOrDefault("seconds", "30")), Path.of(o.get("acked")), o.getOrDefault("org", "drill"));
+      case "verify" -> drills.verify(Path.of(o.get("acked")), Boolean.parseBoolean(o.getOrDefault("rebuild", "true")));
+      case "consistency" -> drills.consistency(Integer.parseInt(o.getOrDefault("clients", "8")),
+          Integer.parseInt(o.getOrDefault("rounds", "2000")));
+      default -> throw new IllegalArgumentException("--mode load|verify|consistency");
+    };
+    System.exit(status);
+  }
+
+  /** One answer: the JSON, or the error code (HTTP failures as "HTTP_<status>" / "NO_ANSWER"). */
+  private record Answer(JsonNode data, String error, long millis) {}
+
+  private Answer call(String query, ObjectNode variables, Duration timeout) {
+    ObjectNode request = Http.JSON.createObjectNode().put("query", query);
+    request.set("variables", variables == null ? Http.JSON.createObjectNode() : variables);
+    long started = System.nanoTime();
+    try {
+      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(graphql))
+          .header("Content-Type", "application/json").timeout(timeout)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(Http.JSON.writeValueAsBytes(request))).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      if (response.statusCode() != 200) {
+        return new Answer(null, "HTTP_" + response.statusCode(), millis);
+      }
+      JsonNode answer = Http.JSON.readTree(response.body());
+      if (answer.has("errors")) {
+        return new Answer(answer.path("data"), answer.path("errors").path(0).path("extensions").path("code")
+            .asText("NO_CODE"), millis);
+      }
+      return new Answer(answer.path("data"), null, millis);
+    } catch (IOException e) {
+      return new Answer(null, "NO_ANSWER", (System.nanoTime() - started) / 1_000_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Answer(null, "INTERRUPTED", 0);
+    }
+  }
+
+  private static ObjectNode payment(String paymentId, String org) {
+    ObjectNode input = Http.JSON.createObjectNode()
+        .put("paymentId", paymentId).put("amount", "10.00").put("currency", "EUR")
+        .put("organizationId", org).put("userId", "drill").put("commandId", "cmd-" + paymentId);
+    ObjectNode variables = Http.JSON.createObjectNode();
+    variables.set("i", input);
+    return variables;
+  }
+
+  /**
+   * Writers until the time is up (or the process is killed): each acknowledged payment is appended
+   * to the file at once, so what a writer heard survives a crash of the app under test.
+   */
+  private int load(int clients, int seconds, Path acked, String org) throws Exception {
+    Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+    AtomicLong ok = new AtomicLong();
+    AtomicLong slowestErrorMillis = new AtomicLong();
+    long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try (Writer out = Files.newBufferedWriter(acked, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND)) {
+      PrintWriter file = new PrintWriter(out, true);
+      List<Future<?>> done = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        String clientOrg = org + "-c" + c;
+        done.add(pool.submit(() -> {
+          while (System.nanoTime() < until) {
+            String id = clientOrg + "-" + UUID.randomUUID().toString().substring(0, 12);
+            Answer answer = call(PROCESS, payment(id, clientOrg), Duration.ofSeconds(30));
+            if (answer.error() == null) {
+              synchronized (file) {
+                file.println(clientOrg + " " + id);
+              }
+              ok.incrementAndGet();
+            } else {
+              errors.computeIfAbsent(answer.error(), k -> new AtomicLong()).incrementAndGet();
+              slowestErrorMillis.accumulateAndGet(answer.millis(), Math::max);
+              if ("NO_ANSWER".equals(answer.error()) || answer.error().startsWith("HTTP_")) {
+                sleep(200); // the app is down: do not spin
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    System.out.printf("load: %d clients, %d s: acknowledged %d, errors %s, slowest error answer %d ms%n",
+        clients, seconds, ok.get(), new TreeMap<>(errors), slowestErrorMillis.get());
+    return 0;
+  }
+
+  /** Every acknowledged payment is in its history and in the read model; then the same after a rebuild. */
+  private int verify(Path ackedFile, boolean rebuild) throws Exception {
+    Map<String, Set<String>> byOrg = new TreeMap<>();
+    for (String line : Files.readAllLines(ackedFile)) {
+      String[] parts = line.trim().split(" ");
+      if (parts.length == 2) {
+        byOrg.computeIfAbsent(parts[0], k -> new HashSet<>()).add(parts[1]);
+      }
+    }
+    int acked = byOrg.values().stream().mapToInt(Set::size).sum();
+    int missingHistory = 0;
+    List<String> all = byOrg.values().stream().flatMap(Set::stream).toList();
+    for (int i = 0; i < all.size(); i += 50) {
+      StringBuilder q = new StringBuilder("{");
+      List<String> chunk = all.subList(i, Math.min(all.size(), i + 50));
+      for (int k = 0; k < chunk.size(); k++) {
+        q.append(" p").append(k).append(": paymentHistory(paymentId: \"").append(chunk.get(k)).append("\") { version }");
+      }
+      Answer answer = call(q.append(" }").toString(), null, Duration.ofSeconds(60));
+      if (answer.error() != null) {
+        throw new IllegalStateException("paymentHistory failed: " + answer.error());
+      }
+      for (int k = 0; k < chunk.size(); k++) {
+        if (answer.data().path("p" + k).size() == 0) {
+          missingHistory++;
+        }
+      }
+    }
+    int missingLive = missingFromReadModel(byOrg);
+    int missingRebuilt = -1;
+    if (rebuild) {
+      Answer rebuilt = call("mutation { rebuildProjection(name: \"payments\", wait: true) { rebuild { state } } }", null,
+          Duration.ofMinutes(10));
+      if (rebuilt.error() != null) {
+        throw new IllegalStateException("rebuild failed: " + rebuilt.error());
+      }
+      missingRebuilt = missingFromReadModel(byOrg);
+    }
+    System.out.printf("verify: acknowledged %d; missing from history %d; missing from the live read model %d; "
+        + "missing after a rebuild %s%n", acked, missingHistory, missingLive, rebuild ? missingRebuilt : "(not run)");
+    return missingHistory == 0 && missingLive == 0 && missingRebuilt <= 0 ? 0 : 1;
+  }
+
+  /** Acknowledged payments the read model lacks, once its projection has caught up with every write. */
+  private int missingFromReadModel(Map<String, Set<String>> byOrg) throws InterruptedException {
+    // a token covering everything this instance knows: a harmless write's receipt
+    Answer marker = call(PROCESS, payment("marker-" + UUID.randomUUID(), "drill-marker"), Duration.ofSeconds(30));
+    if (marker.error() != null) {
+      throw new IllegalStateException("marker write failed: " + marker.error());
+    }
+    String token = marker.data().path("processPayment").path("consistencyToken").asText();
+    int missing = 0;
+    for (Map.Entry<String, Set<String>> org : byOrg.entrySet()) {
+      Set<String> seen = new HashSet<>();
+      for (int offset = 0; offset < org.getValue().size() + 100; offset += 100) {
+        ObjectNode variables = Http.JSON.createObjectNode().put("org", org.getKey()).put("offset", offset);
+        variables.putArray("t").add(token);
+        Answer page = call("query($org: ID, $offset: Int, $t: [String!]) { payments(filter: {organizationId: $org}, "
+            + "page: {offset: $offset, size: 100}, consistentWith: $t) { items { paymentId } } }", variables,
+            Duration.ofSeconds(60));
+        if (page.error() != null) {
+          throw new IllegalStateException("payments failed: " + page.error());
+        }
+        JsonNode items = page.data().path("payments").path("items");
+        items.forEach(item -> seen.add(item.path("paymentId").asText()));
+        if (items.size() < 100) {
+          break;
+        }
+      }
+      for (String id : org.getValue()) {
+        if (!seen.contains(id)) {
+          missing++;
+        }
+      }
+    }
+    return missing;
+  }
+
+  /**
+   * Clients each write and then read their own write with its token from the read model and from
+   * event search, while two more send tokened searches and untokened statistics. A miss is an
+   * answer that does not show the caller's own write.
+   */
+  private int consistency(int clients, int rounds) throws Exception {
+    AtomicLong paymentsMisses = new AtomicLong();
+    AtomicLong searchMisses = new AtomicLong();
+    AtomicLong done = new AtomicLong();
+    Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+    AtomicBoolean stop = new AtomicBoolean();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    ExecutorService pool = Executors.newFixedThreadPool(clients + 2);
+    List<Future<?>> noise = new ArrayList<>();
+    List<String> tokens = new java.util.concurrent.CopyOnWriteArrayList<>();
+    for (int n = 0; n < 2; n++) {
+      int kind = n;
+      noise.add(pool.submit(() -> {
+        while (!stop.get()) {
+          if (kind == 0) {
+            call("{ eventStatistics { totalEvents } }", null, Duration.ofSeconds(30));
+          } else if (!tokens.isEmpty()) {
+            ObjectNode v = Http.JSON.createObjectNode();
+            v.putArray("t").add(tokens.get(tokens.size() - 1));
+            call("query($t: [String!]) { searchEvents(page: {size: 1}, consistentWith: $t) { total } }", v,
+                Duration.ofSeconds(30));
+          }
+        }
+        return null;
+      }));
+    }
+    long started = System.nanoTime();
+    List<Future<?>> writers = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      writers.add(pool.submit(() -> {
+        for (int r = client; r < rounds; r += clients) {
+          String org = "cons-" + run + "-" + r;
+          Answer wrote = call(PROCESS, payment(org + "-p", org), Duration.ofSeconds(30));
+          if (wrote.error() != null) {
+            errors.computeIfAbsent(wrote.error(), k -> new AtomicLong()).incrementAndGet();
+            continue;
+          }
+          String token = wrote.data().path("processPayment").path("consistencyToken").asText();
+          tokens.add(token);
+          ObjectNode v = Http.JSON.createObjectNode().put("org", org);
+          v.putArray("t").add(token);
+          Answer rows = call("query($org: ID, $t: [String!]) { payments(filter: {organizationId: $org}, "
+              + "consistentWith: $t) { total } }", v, Duration.ofSeconds(30));
+          if (rows.error() != null) {
+            errors.computeIfAbsent("payments:" + rows.error(), k -> new AtomicLong()).incrementAndGet();
+          } else if (rows.data().path("payments").path("total").asInt() != 1) {
+            paymentsMisses.incrementAndGet();
+          }
+          Answer found = call("query($org: ID, $t: [String!]) { searchEvents(filter: {organizationId: $org}, "
+              + "consistentWith: $t) { total } }", v, Duration.ofSeconds(30));
+          if (found.error() != null) {
+            errors.computeIfAbsent("searchEvents:" + found.error(), k -> new AtomicLong()).incrementAndGet();
+          } else if (found.data().path("searchEvents").path("total").asInt() != 1) {
+            searchMisses.incrementAndGet();
+          }
+          done.incrementAndGet();
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : writers) {
+      f.get();
+    }
+    stop.set(true);
+    for (Future<?> f : noise) {
+      f.get();
+    }
+    pool.shutdown();
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf("consistency: %d clients, %d rounds in %.1f s (write → payments(consistentWith) → "
+        + "searchEvents(consistentWith), with 2 noise clients): payments misses %d, searchEvents misses %d, "
+        + "errors %s%n", clients, done.get(), seconds, paymentsMisses.get(), searchMisses.get(), new TreeMap<>(errors));
+    return paymentsMisses.get() == 0 && searchMisses.get() == 0 && errors.isEmpty() && done.get() == rounds ? 0 : 1;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package io.esledger.infrastructure.eventstore.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
+import co.elastic.clients.elasticsearch.indices.stats.ShardStats;
+import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.esledger.application.eventstore.LogEntry;
+import io.esledger.application.eventstore.LogFilter;
+import io.esledger.application.eventstore.LogPage;
+import io.esledger.application.eventstore.LogPosition;
+import io.esledger.application.eventstore.RecordedEvent;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event index read as an ordered log. Each shard is a partition; a commit's place is its
+ * commit document's {@code _seq_no}. A reader only goes up to each shard's global checkpoint (every
+ * operation at or below it is on every in-sync copy and keeps its number through a failover), and
+ * only through a searcher opened by a refresh that began after that checkpoint was observed — so
+ * every commit up to it is visible and none is skipped, whatever order they were acknowledged in.
+ * Refreshes are shared by every reader of the process and rate-limited.
+ */
+final class EventLog {
+
+  private final ElasticsearchClient client;
+  private final EventIndex index;
+  private final EventDocuments documents;
+  private final long minRefreshNanos;
+  private final Object refreshLock = new Object();
+  private final Object news = new Object();
+  private volatile ShardRouting routing;
+  private volatile LogPosition visible;
+  private long lastRefreshStart;
+
+  EventLog(ElasticsearchClient client, EventIndex index, EventDocuments documents, Duration minRefreshInterval) {
+    this.client = client;
+    this.index = index;
+    this.documents = documents;
+    this.minRefreshNanos = minRefreshInterval.toNanos();
+    this.lastRefreshStart = System.nanoTime() - minRefreshNanos;
+  }
+
+  ShardRouting routing() {
+    ShardRouting known = routing;
+    if (known == null) {
+      known = loadRouting();
+      routing = known;
+    }
+    return known;
+  }
+
+  LogPosition start() {
+    return LogPosition.start(routing().shards());
+  }
+
+  /** Everything at or below this is searchable now (a refresh began after it was durable). */
+  LogPosition visible() {
+    LogPosition known = visible;
+    return known == null ? start() : known;
+  }
+
+  /**
+   * Moves {@link #visible} to the durable head: observes each shard's global checkpoint, then
+   * refreshes if that shows anything new. Callers share refreshes: one that began after this call
+   * was made serves it. At most one refresh per minimum interval.
+   */
+  LogPosition refreshVisible() {
+    return refresh(false);
+  }
+
+  /**
+   * A refresh that began after this call, even if no checkpoint moved (an acknowledged write may
+   * still be above the global checkpoint while an earlier one is in flight); shared as above.
+   */
+  LogPosition refreshNow() {
+    return refresh(true);
+  }
+
+  private LogPosition refresh(boolean always) {
+    long asked = System.nanoTime();
+    synchronized (refreshLock) {
+      if (lastRefreshStart - asked > 0) {
+        return visible(); // a refresh that began after we asked has finished meanwhile
+      }
+      LogPosition head = durableHead();
+      if (!always && visible().covers(head)) {
+        return visible(); // nothing new became durable: no refresh needed
+      }
+      long wait = lastRefreshStart + minRefreshNanos - System.nanoTime();
+      if (wait > 0) {
+        sleep(wait); // the head observed above stays a valid bound: the refresh begins after it
+      }
+      lastRefreshStart = System.nanoTime();
+      try {
+        client.indices().refresh(r -> r.index(index.name()));
+      } catch (IOException | RuntimeException e) {
+        throw ElasticsearchFailures.unavailable("refresh the event log", e);
+      }
+      visible = visible().max(head);
+    }
+    synchronized (news) {
+      news.notifyAll();
+    }
+    return visible;
+  }
+
+  /** Each shard's global checkpoint (the highest of its copies' views of it). */
+  LogPosition durableHead() {
+    index.ensureExists();
+    try {
+      var stats = client.indices().stats(s -> s.index(index.name()).level(co.elastic.clients.elasticsearch._types.Level.Shards));
+      LogPosition head = start();
+      Map<String, List<ShardStats>> shards = stats.indices().get(index.name()).shards();
+      for (Map.Entry<String, List<ShardStats>> shard : shards.entrySet()) {
+        int number = Integer.parseInt(shard.getKey());
+        for (ShardStats copy : shard.getValue()) {
+          if (copy.seqNo() != null) {
+            head = head.advance(number, copy.seqNo().globalCheckpoint());
+          }
+        }
+      }
+      return head;
+    } catch (IOException | RuntimeException e) {
+      throw ElasticsearchFailures.unavailable("read the event log's checkpoints", e);
+    }
+  }
+
+  /** Wakes readers waiting at the head (something was appended in this process). */
+  void nudge() {
+    synchronized (news) {
+      news.notifyAll();
+    }
+  }
+
+  /** Waits until nudged or the timeout passes. */
+  void awaitNews(Duration timeout) throws InterruptedException {
+    synchronized (news) {
+      TimeUnit.NANOSECONDS.timedWait(news, timeout.toNanos());
+    }
+  }
+
+  LogPage read(LogPosition after, LogFilter filter, int max) {
+    LogPosition bound = visible();
+    if (!beyond(bound, after)) {
+      bound = refreshVisible();
+    }
+    LogPosition next = after;
+    List<LogEntry> entries = new ArrayList<>();
+    boolean atHead = true;
+    for (int shard = 0; shard < bound.partitions(); shard++) {
+      long from = after.seqNo(shard);
+      long to = bound.seqNo(shard);
+      if (to <= from) {
+        continue;
+      }
+      List<Hit<ObjectNode>> hits = search(shard, from, to, filter, max);
+      for (Hit<ObjectNode> hit : hits) {
+        expand(shard, hit, filter, entries);
+      }
+      if (hits.size() < max) {
+        next = next.advance(shard, to); // read everything up to the bound in this shard
+      } else {
+        next = next.advance(shard, hits.get(hits.size() - 1).seqNo());
+        atHead = false;
+      }
+    }
+    if (atHead && next.covers(refreshVisible())) {
+      return new LogPage(entries, next, true);
+    }
+    // more became durable while this page was read (or since the last refresh): not at the head yet
+    return new LogPage(entries, next, false);
+  }
+
+  /** A commit document gives its whole commit; other documents of a commit are skipped (read with it). */
+  private void expand(int shard, Hit<ObjectNode> hit, LogFilter filter, List<LogEntry> entries) {
+    ObjectNode doc = hit.source();
+    if (doc.path(EventFields.VERSION).asInt() != doc.path(EventFields.COMMIT_VERSION).asInt()) {
+      return;
+    }
+    List<RecordedEvent> commit = new ArrayList<>();
+    commit.add(documents.event(doc));
+    EventDocuments.followers(doc).forEach(f -> commit.add(documents.event(f)));
+    for (RecordedEvent event : commit) {
+      if (filter.matches(event)) {
+        entries.add(new LogEntry(shard, hit.seqNo(), event));
+      }
+    }
+  }
+
+  private List<Hit<ObjectNode>> search(int shard, long after, long through, LogFilter filter, int max) {
+    try {
+      return client.search(s -> s
+              .index(index.name())
+              .preference("_shards:" + shard)
+              .seqNoPrimaryTerm(true)
+              .query(q -> q.bool(b -> {
+                b.filter(f -> f.range(r -> r.untyped(u -> u.field("_seq_no").gt(JsonData.of(after))
+                    .lte(JsonData.of(through)))));
+                if (!filter.aggregateTypes().isEmpty()) {
+                  b.filter(terms(EventFields.AGGREGATE_TYPE, filter.aggregateTypes()));
+                }
+                if (!filter.eventTypes().isEmpty()) {
+                  // a multi-event commit is read whole and its events filtered one by one
+                  b.filter(f -> f.bool(o -> o.should(terms(EventFields.EVENT_TYPE, filter.eventTypes()))
+                      .should(m -> m.range(r -> r.untyped(u -> u.field(EventFields.COMMIT_SIZE).gt(JsonData.of(1)))))
+                      .minimumShouldMatch("1")));
+                }
+                return b;
+              }))
+              .sort(o -> o.field(f -> f.field("_seq_no").order(SortOrder.Asc)))
+              .trackTotalHits(t -> t.enabled(false))
+              .size(max),
+          ObjectNode.class).hits().hits();
+    } catch (IOException | RuntimeException e) {
+      throw ElasticsearchFailures.unavailable("read the event log", e);
+    }
+  }
+
+  private static Query terms(String field, java.util.Set<String> values) {
+    return Query.of(q -> q.terms(t -> t.field(field)
+        .terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
+  }
+
+  /** {@code bound} is past {@code after} in at least one partition. */
+  private static boolean beyond(LogPosition bound, LogPosition after) {
+    return !after.covers(bound);
+  }
+
+  private ShardRouting loadRouting() {
+    index.ensureExists();
+    try {
+      IndexSettings settings = client.indices().getSettings(g -> g.index(index.name())).result()
+          .values().iterator().next().settings();
+      IndexSettings own = settings.index() != null ? settings.index() : settings;
+      int shards = Integer.parseInt(own.numberOfShards());
+      Integer routingShards = own.numberOfRoutingShards();
+      return new ShardRouting(shards, routingShards != null ? routingShards : ShardRouting.defaultRoutingShards(shards));
+    } catch (IOException | RuntimeException e) {
+      throw ElasticsearchFailures.unavailable("read the event index's shard count", e);
+    }
+  }
+
+  private static void sleep(long nanos) {
+    try {
+      TimeUnit.NANOSECONDS.sleep(nanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

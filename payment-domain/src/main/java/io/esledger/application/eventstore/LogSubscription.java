@@ -1,0 +1,23 @@
+package io.esledger.application.eventstore;
+
+/**
+ * A catch-up subscription: it reads the log from a position — history first, then live — and hands
+ * each page to its consumer, reading the next page only when the consumer has returned
+ * (back-pressure). A consumer that throws gets the same page again after a back-off. Closing it
+ * stops it; no page is handed over after {@link #close} returns.
+ */
+public interface LogSubscription extends AutoCloseable {
+
+  /** The position after the last page the consumer took. */
+  LogPosition position();
+
+  /** Stops the subscription and waits for the page in hand to finish. */
+  @Override
+  void close();
+
+  /** Takes pages of the log. */
+  @FunctionalInterface
+  interface Consumer {
+    void accept(LogPage page) throws Exception;
+  }
+}
