@@ -11,6 +11,9 @@
 #    fast writers got their errors during the hang.
 # 3. 8 clients doing write → payments(consistentWith) → searchEvents(consistentWith), 2000 rounds,
 #    while 2 more send tokened searches and untokened statistics: misses must be 0.
+# 4. Two app instances against a 3-node Elasticsearch cluster (3 shards, 1 replica) under load from
+#    both: kill -9 of the instance running the projection and of one data node; the other instance
+#    takes the projection over; nothing acknowledged is lost, before and after a rebuild.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -97,6 +100,79 @@ $DRILLS --mode verify --acked "$WORK/acked-2.txt" --rebuild true || failed=1
 
 log "drill 3: read-your-writes with consistency tokens, $ROUNDS rounds"
 $DRILLS --mode consistency --clients 8 --rounds "$ROUNDS" || failed=1
+
+log "drill 4: two app instances on a 3-node cluster; kill -9 of the projecting instance and of a data node"
+kill -TERM "$app_pid"; wait "$app_pid" || true; app_pid=""
+java -cp "$ESCP" io.esledger.esnode.ElasticsearchNode stop --pid-file "$DATA/elasticsearch.pid" >/dev/null 2>&1 || true
+es_pid=""
+CLUSTER_HOSTS=""
+SEEDS=127.0.0.1:39301,127.0.0.1:39302,127.0.0.1:39303
+for n in 1 2 3; do
+  mkdir -p "$WORK/cluster/n$n/data" "$WORK/cluster/n$n/home"
+  java -Xms256m -Xmx384m -cp "$ESCP" io.esledger.esnode.ElasticsearchNode start \
+    --home "$WORK/cluster/n$n/home" --data "$WORK/cluster/n$n/data" --http-port "3920$n" --transport-port "3930$n" \
+    --cluster-name ledger-drill --node-name "n$n" --pid-file "$WORK/cluster/n$n.pid" \
+    -Ediscovery.type=multi-node -Ediscovery.seed_hosts=$SEEDS -Ecluster.initial_master_nodes=n1,n2,n3 \
+    >"$WORK/cluster/n$n.out" 2>&1 &
+  CLUSTER_HOSTS=${CLUSTER_HOSTS:+$CLUSTER_HOSTS,}http://127.0.0.1:3920$n
+done
+stop_cluster() {
+  for n in 1 2 3; do
+    java -cp "$ESCP" io.esledger.esnode.ElasticsearchNode stop --pid-file "$WORK/cluster/n$n.pid" >/dev/null 2>&1 || true
+  done
+}
+trap 'stop_instances; stop_cluster; cleanup' EXIT
+for _ in $(seq 1 300); do
+  if curl -sf "http://127.0.0.1:39201/_cluster/health?wait_for_nodes=3&timeout=1s" 2>/dev/null | grep -q '"number_of_nodes":3'; then
+    break
+  fi
+  sleep 0.5
+done
+curl -sf "http://127.0.0.1:39201/_cat/nodes?h=name,master" >&2
+instance_pids=()
+start_instance() { # $1 = HTTP port
+  LEDGER_HTTP_PORT=$1 LEDGER_ELASTICSEARCH_HOSTS=$CLUSTER_HOSTS LEDGER_ELASTICSEARCH_SHARDS=3 \
+    LEDGER_ELASTICSEARCH_REPLICAS=1 LEDGER_ELASTICSEARCH_INDEX_PREFIX=drill- LEDGER_SKIP_BUILD=1 \
+    ./run.sh >>"$WORK/instance-$1.log" 2>&1 &
+  instance_pids+=($!)
+  for _ in $(seq 1 600); do
+    curl -sf -o /dev/null "http://localhost:$1/graphql/schema.graphql" && return 0
+    sleep 0.2
+  done
+  log "instance on port $1 did not start"; tail -30 "$WORK/instance-$1.log" >&2; return 1
+}
+stop_instances() {
+  for pid in "${instance_pids[@]:-}"; do
+    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
+}
+start_instance 39080
+start_instance 39081
+runs_here() { curl -sf -H 'Content-Type: application/json' -d '{"query":"{ projectionStatus { runsOnThisInstance } }"}' \
+  "http://localhost:$1/graphql" | grep -q '"runsOnThisInstance":true'; }
+for _ in $(seq 1 100); do runs_here 39080 || runs_here 39081 && break; sleep 0.2; done
+if runs_here 39080; then victim=39080; survivor=39081; else victim=39081; survivor=39080; fi
+log "the projection runs on the instance on port $victim"
+java -Xmx256m -cp "$(cat bench/target/classpath.txt)" io.esledger.bench.FaultDrills --graphql "http://localhost:$victim/graphql" \
+  --mode load --clients 4 --seconds 40 --acked "$WORK/acked-4.txt" --org two-a &
+load_a=$!
+java -Xmx256m -cp "$(cat bench/target/classpath.txt)" io.esledger.bench.FaultDrills --graphql "http://localhost:$survivor/graphql" \
+  --mode load --clients 4 --seconds 40 --acked "$WORK/acked-4.txt" --org two-b &
+load_b=$!
+sleep 12
+if [ "$victim" = 39080 ]; then
+  victim_liberty=$(pgrep -f -- "ws-server.jar ledger( |$)" | head -1)
+else
+  victim_liberty=$(pgrep -f -- "ws-server.jar ledger-$victim" | head -1)
+fi
+kill -9 "$victim_liberty" "$(cat "$WORK/cluster/n3.pid")"
+log "killed (kill -9) the projecting instance (port $victim, pid $victim_liberty) and data node n3"
+wait "$load_a" "$load_b"
+curl -sf "http://127.0.0.1:39201/_cluster/health" >&2; echo >&2
+java -Xmx256m -cp "$(cat bench/target/classpath.txt)" io.esledger.bench.FaultDrills --graphql "http://localhost:$survivor/graphql" \
+  --mode verify --acked "$WORK/acked-4.txt" --rebuild true || failed=1
+runs_here "$survivor" && log "the instance on port $survivor runs the projection now" \
+  || { log "the projection did not fail over to port $survivor"; failed=1; }
 
 [ "$failed" = 0 ] && log "all drills passed" || log "a drill FAILED (see above)"
 exit "$failed"

@@ -12,7 +12,7 @@ import io.esledger.analytics.search.EventStatistics;
 import io.esledger.analytics.search.PageRequest;
 import io.esledger.analytics.search.TimeInterval;
 import io.esledger.application.eventstore.RecordedEvent;
-import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
+import io.esledger.infrastructure.eventstore.view.EventIndexView;
 import io.esledger.analytics.cache.RedisAnswerStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -39,7 +39,7 @@ public class EventAnalytics {
   private static final Logger LOG = Logger.getLogger(EventAnalytics.class.getName());
 
   @Inject ElasticsearchClient client;
-  @Inject EventIndex index;
+  @Inject EventIndexView index;
   @Inject ReadConsistency consistency;
   @Inject Clock clock;
 

@@ -114,6 +114,7 @@ public final class FaultDrills {
     Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     AtomicLong ok = new AtomicLong();
     AtomicLong slowestErrorMillis = new AtomicLong();
+    AtomicLong slowestOkMillis = new AtomicLong();
     long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try (Writer out = Files.newBufferedWriter(acked, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -131,6 +132,7 @@ public final class FaultDrills {
                 file.println(clientOrg + " " + id);
               }
               ok.incrementAndGet();
+              slowestOkMillis.accumulateAndGet(answer.millis(), Math::max);
             } else {
               errors.computeIfAbsent(answer.error(), k -> new AtomicLong()).incrementAndGet();
               slowestErrorMillis.accumulateAndGet(answer.millis(), Math::max);
@@ -148,8 +150,8 @@ public final class FaultDrills {
     } finally {
       pool.shutdownNow();
     }
-    System.out.printf("load: %d clients, %d s: acknowledged %d, errors %s, slowest error answer %d ms%n",
-        clients, seconds, ok.get(), new TreeMap<>(errors), slowestErrorMillis.get());
+    System.out.printf("load: %d clients, %d s: acknowledged %d, errors %s, slowest receipt %d ms, slowest error %d ms%n",
+        clients, seconds, ok.get(), new TreeMap<>(errors), slowestOkMillis.get(), slowestErrorMillis.get());
     return 0;
   }
 

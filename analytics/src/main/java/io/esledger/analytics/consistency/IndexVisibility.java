@@ -1,7 +1,7 @@
 package io.esledger.analytics.consistency;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchFailures;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.esledger.application.eventstore.LogEntry;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;

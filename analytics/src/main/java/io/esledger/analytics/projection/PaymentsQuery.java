@@ -8,7 +8,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchFailures;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -4,8 +4,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.esledger.application.PaymentEventSerializer;
 import io.esledger.application.eventstore.LogPosition;
 import io.esledger.application.eventstore.EventStore;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchSettings;
-import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
+import io.esledger.domain.model.payment.PaymentEvent;
+import io.esledger.infrastructure.eventstore.view.EventFields;
+import io.esledger.infrastructure.eventstore.view.EventIndexView;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -21,14 +23,16 @@ public final class PaymentsReadModel implements AutoCloseable {
   private final PaymentsQuery query;
   private final EventStore store;
 
-  public PaymentsReadModel(ElasticsearchClient client, ElasticsearchSettings settings, EventIndex events,
+  public PaymentsReadModel(ElasticsearchClient client, ElasticsearchSettings settings, EventIndexView events,
       EventStore store, PaymentEventSerializer serializer, Clock clock) {
     PaymentsFold fold = new PaymentsFold(serializer);
     index = new PaymentsIndex(client, settings);
     projector = new PaymentsProjector(store, index, fold,
         new ProjectionLease(client, settings.indexPrefix() + "projections", Projections.PAYMENTS),
         new ParkedEvents(client, settings.indexPrefix() + "projections-parked"), clock);
-    rebuild = new PaymentsRebuild(client, events, index, fold, projector, store, clock);
+    rebuild = new PaymentsRebuild(index, fold, projector, store, () -> client.count(c -> c.index(events.name())
+        .query(q -> q.term(t -> t.field(EventFields.AGGREGATE_TYPE).value(PaymentEvent.AGGREGATE_TYPE)))).count(),
+        clock);
     query = new PaymentsQuery(client, index);
     this.store = store;
   }

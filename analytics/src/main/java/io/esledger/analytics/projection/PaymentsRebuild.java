@@ -1,25 +1,13 @@
 package io.esledger.analytics.projection;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.esledger.application.eventstore.EventStore;
+import io.esledger.application.eventstore.LogEntry;
 import io.esledger.application.eventstore.LogFilter;
 import io.esledger.application.eventstore.LogPage;
 import io.esledger.application.eventstore.LogPosition;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.application.eventstore.StreamId;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import io.esledger.domain.model.payment.PaymentEvent;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
-import io.esledger.infrastructure.eventstore.elasticsearch.EventDocuments;
-import io.esledger.infrastructure.eventstore.elasticsearch.EventFields;
-import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,42 +25,49 @@ import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
 /**
- * Rebuilds the {@code payments} read model from the event store: notes the log's head, scans every
- * payment event in stream order (a point-in-time view opened after that head was searchable) into
- * a fresh index, catches the fresh index up along the log from the noted head, then — with the live
- * projection paused between two pages — catches up to where the live projection is, swaps the
- * alias and hands the live projection the rebuilt index's position. No acknowledged event can fall
- * between the two indices. Reports progress (and logs rate and ETA) as it goes.
+ * Rebuilds the {@code payments} read model from the event log: reads the log from its start into a
+ * fresh index (no refreshes meanwhile), then — with the live projection paused between two pages —
+ * catches up to the log's head (which covers the live checkpoint), swaps the alias and hands the
+ * live projection the rebuilt index's position. An acknowledged event is either in the fresh index
+ * or after the new checkpoint: none can fall between the two indices. Reports progress (and logs
+ * rate and ETA) as it goes.
  */
 public final class PaymentsRebuild {
 
   private static final Logger LOG = Logger.getLogger(PaymentsRebuild.class.getName());
   private static final int PAGE = 2000;
   /**
-   * Bulk writes in flight while the scan goes on. One shard indexes one bulk on one write thread, so a
-   * second bulk in flight puts the node's second core to work; the scan overlaps both.
+   * Bulk writes in flight while the log is read on. One shard indexes one bulk on one write thread,
+   * so a second bulk in flight puts the node's second core to work; reading overlaps both. Two
+   * bulks may hold rows of the same payment: the higher stream version wins whatever the order.
    */
   private static final int WRITERS = 2;
   private static final Duration LOG_EVERY = Duration.ofSeconds(2);
+  /** Catch-up rounds before the live projection is paused for the last one and the swap. */
+  private static final int CATCH_UP_ROUNDS = 3;
+  private static final LogFilter PAYMENTS = LogFilter.aggregateType(PaymentEvent.AGGREGATE_TYPE);
 
-  private final ElasticsearchClient client;
-  private final EventIndex events;
   private final PaymentsIndex payments;
   private final PaymentsFold fold;
   private final PaymentsProjector projector;
   private final EventStore store;
+  private final PaymentEventCounter counter;
   private final Clock clock;
-  private final EventDocuments documents = new EventDocuments(ElasticsearchClients.objectMapper());
   private volatile RebuildProgress progress = new RebuildProgress("NEVER_RUN", 0, 0, 0, 0, null, null, null, null);
 
-  public PaymentsRebuild(ElasticsearchClient client, EventIndex events, PaymentsIndex payments, PaymentsFold fold,
-      PaymentsProjector projector, EventStore store, Clock clock) {
-    this.store = store;
-    this.client = client;
-    this.events = events;
+  /** How many payment events there are now (for progress and ETA only). */
+  @FunctionalInterface
+  public interface PaymentEventCounter {
+    long count() throws IOException;
+  }
+
+  public PaymentsRebuild(PaymentsIndex payments, PaymentsFold fold, PaymentsProjector projector, EventStore store,
+      PaymentEventCounter counter, Clock clock) {
     this.payments = payments;
     this.fold = fold;
     this.projector = projector;
+    this.store = store;
+    this.counter = counter;
     this.clock = clock;
   }
 
@@ -92,27 +89,36 @@ public final class PaymentsRebuild {
     Instant started = clock.instant();
     try {
       payments.ensureExists();
-      // the scan's point in time opens after this position was searchable: it sees all of it
-      LogPosition scanned = store.head();
-      long total = client.count(c -> c.index(events.name()).query(paymentEvents())).count();
+      long total = counter.count();
       progress = new RebuildProgress("RUNNING", 0, total, 0, 0, null, started, null, null);
       LOG.info(() -> "Rebuilding read model " + payments.alias() + " from " + total + " payment events");
       String target = payments.createForBulkLoad();
-      long streams = scanInto(target, total, started);
-      LogPosition caughtUp = catchUp(target, scanned);
-      projector.whilePaused(checkpoint -> {
-        LogPosition head = catchUp(target, caughtUp);
-        if (!head.covers(checkpoint)) {
-          throw new IllegalStateException("the log's head " + head + " is behind the projection's " + checkpoint);
+      Load load = new Load(target, total, started);
+      // to the head as it was at the start, then a few rounds to the head as it is then: each round
+      // has a fixed end, so appends that keep coming cannot keep the rebuild from finishing
+      LogPosition loaded = load.from(store.logStart(), store.head());
+      for (int round = 0; round < CATCH_UP_ROUNDS; round++) {
+        LogPosition head = store.head();
+        if (loaded.covers(head)) {
+          break;
         }
+        loaded = load.from(loaded, head);
+      }
+      LogPosition caughtUp = loaded;
+      projector.whilePaused(checkpoint -> {
+        // paused: the live checkpoint stays put; the head now covers it (the projection never reads past it)
+        LogPosition head = store.head().max(checkpoint);
+        LogPosition end = load.from(caughtUp, head);
         payments.swapTo(target);
-        return head;
+        return end;
       });
       Instant finished = clock.instant();
-      double rate = rate(total, started, finished);
-      progress = new RebuildProgress("DONE", total, total, streams, rate, 0L, started, finished, null);
+      long processed = load.processed;
+      double rate = rate(processed, started, finished);
+      progress = new RebuildProgress("DONE", processed, Math.max(total, processed), load.streams, rate, 0L, started,
+          finished, null);
       LOG.info(() -> String.format("Rebuilt %s: %d events, %d payments in %d ms (%.0f events/s)",
-          payments.alias(), total, streams, Duration.between(started, finished).toMillis(), rate));
+          payments.alias(), processed, load.streams, Duration.between(started, finished).toMillis(), rate));
     } catch (Exception e) {
       progress = new RebuildProgress("FAILED", progress.processedEvents(), progress.totalEvents(), progress.streams(),
           0, null, started, clock.instant(), e.getMessage());
@@ -121,100 +127,107 @@ public final class PaymentsRebuild {
     return progress;
   }
 
-  private long scanInto(String target, long total, Instant started) throws IOException, InterruptedException {
-    String pit = client.openPointInTime(p -> p.index(events.name()).keepAlive(k -> k.time("2m"))).id();
-    ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
-      Thread t = new Thread(r, "payments-rebuild-writer");
-      t.setDaemon(true);
-      return t;
-    });
-    Deque<Future<?>> writing = new ArrayDeque<>();
-    long processed = 0;
-    long streams = 0;
-    Instant lastLog = started;
-    List<RecordedEvent> current = new ArrayList<>();
-    List<PaymentSummary> rows = new ArrayList<>();
-    List<FieldValue> after = null;
-    try {
-      while (true) {
-        List<FieldValue> searchAfter = after;
-        SearchResponse<ObjectNode> page = client.search(s -> {
-          s.pit(p -> p.id(pit).keepAlive(k -> k.time("2m")))
-              .query(paymentEvents())
-              .sort(o -> o.field(f -> f.field(EventFields.STREAM_ID).order(SortOrder.Asc)))
-              .sort(o -> o.field(f -> f.field(EventFields.VERSION).order(SortOrder.Asc)))
-              .size(PAGE);
-          if (searchAfter != null) {
-            s.searchAfter(searchAfter);
+  /** Loading the fresh index along the log, with progress. */
+  private final class Load {
+    private final String target;
+    private final long total;
+    private final Instant started;
+    private long processed;
+    private long streams;
+    private Instant lastLog;
+
+    Load(String target, long total, Instant started) {
+      this.target = target;
+      this.total = total;
+      this.started = started;
+      this.lastLog = started;
+    }
+
+    /** Applies the log from {@code from} until {@code until} to the fresh index; returns the position reached. */
+    LogPosition from(LogPosition from, LogPosition until) throws IOException, InterruptedException {
+      ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
+        Thread t = new Thread(r, "payments-rebuild-writer");
+        t.setDaemon(true);
+        return t;
+      });
+      Deque<Future<?>> writing = new ArrayDeque<>();
+      try {
+        LogPosition at = from;
+        while (!at.covers(until)) {
+          LogPage page = store.readLog(at, PAYMENTS, PAGE);
+          if (page.next().equals(at) && page.atHead()) {
+            throw new IllegalStateException("the log's head " + at + " does not reach " + until);
           }
-          return s;
-        }, ObjectNode.class);
-        List<Hit<ObjectNode>> hits = page.hits().hits();
-        if (hits.isEmpty()) {
-          break;
+          write(writers, writing, target, rows(page.entries()));
+          processed += page.entries().size();
+          at = page.next();
+          report();
         }
-        for (Hit<ObjectNode> hit : hits) {
-          RecordedEvent event = documents.event(hit.source());
-          if (!current.isEmpty() && !current.get(0).stream().equals(event.stream())) {
-            rows.add(fold.fold(current));
-            streams++;
-            current = new ArrayList<>();
-          }
-          current.add(event);
+        while (!writing.isEmpty()) {
+          awaitOldest(writing);
         }
-        // each stream's row is emitted once (when the scan leaves the stream), so bulks never overlap
-        write(writers, writing, target, rows);
-        rows = new ArrayList<>();
-        processed += hits.size();
-        after = hits.get(hits.size() - 1).sort();
-        Instant now = clock.instant();
-        if (Duration.between(lastLog, now).compareTo(LOG_EVERY) >= 0) {
-          lastLog = now;
-          report(processed, total, streams, started, now);
+        return at;
+      } finally {
+        writers.shutdownNow();
+      }
+    }
+
+    /**
+     * One row per stream of the page: folded from the page when it holds the stream from its first
+     * event, else from the whole stream read from the store (one multi-get for all such streams).
+     */
+    private List<PaymentSummary> rows(List<LogEntry> entries) {
+      Map<StreamId, List<RecordedEvent>> byStream = new LinkedHashMap<>();
+      entries.forEach(e -> byStream.computeIfAbsent(e.event().stream(), s -> new ArrayList<>()).add(e.event()));
+      List<StreamId> partial = new ArrayList<>();
+      List<PaymentSummary> rows = new ArrayList<>(byStream.size());
+      for (Map.Entry<StreamId, List<RecordedEvent>> stream : byStream.entrySet()) {
+        List<RecordedEvent> events = stream.getValue();
+        if (events.get(0).version() == 1) {
+          streams++;
+        }
+        if (startsAndFollows(events)) {
+          rows.add(fold.fold(events));
+        } else {
+          partial.add(stream.getKey());
         }
       }
-      if (!current.isEmpty()) {
-        write(writers, writing, target, List.of(fold.fold(current)));
-        streams++;
+      if (!partial.isEmpty()) {
+        store.readAll(partial).values().stream().filter(h -> !h.isEmpty()).forEach(h -> rows.add(fold.fold(h)));
       }
-      while (!writing.isEmpty()) {
-        awaitOldest(writing);
+      return rows;
+    }
+
+    private void report() {
+      Instant now = clock.instant();
+      if (Duration.between(lastLog, now).compareTo(LOG_EVERY) < 0) {
+        return;
       }
-      return streams;
-    } finally {
-      writers.shutdownNow();
-      client.closePointInTime(c -> c.id(pit));
+      lastLog = now;
+      double rate = rate(processed, started, now);
+      Long eta = rate > 0 ? Math.max(0, Math.round((total - processed) / rate)) : null;
+      progress = new RebuildProgress("RUNNING", processed, Math.max(total, processed), streams, rate, eta, started,
+          null, null);
+      LOG.info(() -> String.format("Rebuilding %s: %d/%d events (%.0f events/s, ETA %s s)",
+          payments.alias(), processed, total, rate, eta));
     }
   }
 
-  /**
-   * Applies the log from {@code from} to its head to the rebuilt index (whole streams, read from the
-   * store: the scan may have seen part of a stream). Returns the position reached.
-   */
-  private LogPosition catchUp(String target, LogPosition from) throws IOException {
-    LogPosition at = from;
-    while (true) {
-      LogPage page = store.readLog(at, LogFilter.aggregateType(PaymentEvent.AGGREGATE_TYPE), PAGE);
-      Set<StreamId> streams = new LinkedHashSet<>();
-      page.entries().forEach(e -> streams.add(e.event().stream()));
-      List<PaymentSummary> rows = new ArrayList<>();
-      for (StreamId stream : streams) {
-        List<RecordedEvent> events = store.read(stream, 1);
-        if (!events.isEmpty()) {
-          rows.add(fold.fold(events));
-        }
-      }
-      payments.write(target, rows);
-      at = page.next();
-      if (page.atHead()) {
-        return at;
+  private static boolean startsAndFollows(List<RecordedEvent> events) {
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).version() != i + 1) {
+        return false;
       }
     }
+    return true;
   }
 
   /** Hands the rows to a writer; waits first while {@link #WRITERS} bulks are still in flight. */
   private void write(ExecutorService writers, Deque<Future<?>> writing, String target, List<PaymentSummary> rows)
       throws IOException, InterruptedException {
+    if (rows.isEmpty()) {
+      return;
+    }
     while (writing.size() >= WRITERS) {
       awaitOldest(writing);
     }
@@ -230,18 +243,6 @@ public final class PaymentsRebuild {
     } catch (ExecutionException e) {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
-  }
-
-  private void report(long processed, long total, long streams, Instant started, Instant now) {
-    double rate = rate(processed, started, now);
-    Long eta = rate > 0 ? Math.round((total - processed) / rate) : null;
-    progress = new RebuildProgress("RUNNING", processed, total, streams, rate, eta, started, null, null);
-    LOG.info(() -> String.format("Rebuilding %s: %d/%d events (%.0f events/s, ETA %s s)",
-        payments.alias(), processed, total, rate, eta));
-  }
-
-  private static Query paymentEvents() {
-    return Query.of(q -> q.term(t -> t.field(EventFields.AGGREGATE_TYPE).value(PaymentEvent.AGGREGATE_TYPE)));
   }
 
   private static double rate(long events, Instant from, Instant to) {

@@ -4,8 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.esledger.application.PaymentEventSerializer;
 import io.esledger.application.eventstore.EventStore;
 import io.esledger.application.eventstore.LogPosition;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchSettings;
-import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
+import io.esledger.infrastructure.eventstore.view.EventIndexView;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +27,7 @@ public class Projections {
 
   @Inject ElasticsearchClient client;
   @Inject ElasticsearchSettings settings;
-  @Inject EventIndex events;
+  @Inject EventIndexView events;
   @Inject EventStore store;
   @Inject PaymentEventSerializer serializer;
   @Inject Clock clock;

@@ -1,6 +1,6 @@
 package io.esledger.analytics.search;
 
-import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.TIMESTAMP;
+import static io.esledger.infrastructure.eventstore.view.EventFields.TIMESTAMP;
 
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;

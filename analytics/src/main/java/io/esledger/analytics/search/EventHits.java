@@ -1,8 +1,8 @@
 package io.esledger.analytics.search;
 
-import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.STREAM_ID;
-import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.TIMESTAMP;
-import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.VERSION;
+import static io.esledger.infrastructure.eventstore.view.EventFields.STREAM_ID;
+import static io.esledger.infrastructure.eventstore.view.EventFields.TIMESTAMP;
+import static io.esledger.infrastructure.eventstore.view.EventFields.VERSION;
 
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -10,14 +10,17 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.esledger.application.eventstore.RecordedEvent;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
-import io.esledger.infrastructure.eventstore.elasticsearch.EventDocuments;
+import io.esledger.infrastructure.eventstore.view.EventIndexView;
 import java.util.List;
 
 /** How event hits are ordered and how they become recorded events. */
 final class EventHits {
 
-  private final EventDocuments documents = new EventDocuments(ElasticsearchClients.objectMapper());
+  private final EventIndexView index;
+
+  EventHits(EventIndexView index) {
+    this.index = index;
+  }
 
   /** timestamp desc, version desc, streamId asc: total, so equal timestamps never reorder between pages. */
   static List<SortOptions> newestFirst() {
@@ -35,7 +38,7 @@ final class EventHits {
    * turns the decimal {@code 100.00} into {@code 100.0}.
    */
   List<RecordedEvent> events(SearchResponse<ObjectNode> response) {
-    return response.hits().hits().stream().map(Hit::source).map(documents::event).toList();
+    return response.hits().hits().stream().map(Hit::source).map(index::event).toList();
   }
 
   private static SortOptions by(String field, SortOrder order) {

@@ -3,9 +3,9 @@ package io.esledger.analytics.search;
 import static io.esledger.analytics.search.SearchFields.ORGANIZATION;
 import static io.esledger.analytics.search.SearchFields.SEARCH_TEXT;
 import static io.esledger.analytics.search.SearchFields.USER;
-import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.AGGREGATE_TYPE;
-import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.EVENT_TYPE;
-import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.TIMESTAMP;
+import static io.esledger.infrastructure.eventstore.view.EventFields.AGGREGATE_TYPE;
+import static io.esledger.infrastructure.eventstore.view.EventFields.EVENT_TYPE;
+import static io.esledger.infrastructure.eventstore.view.EventFields.TIMESTAMP;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;

@@ -8,8 +8,8 @@ import static io.esledger.analytics.search.EventQueries.within;
 import static io.esledger.analytics.search.QueryLimits.MAX_BUCKETS;
 import static io.esledger.analytics.search.QueryLimits.MAX_HOURLY_RANGE;
 import static io.esledger.analytics.search.QueryLimits.MAX_RESULTS;
-import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.CORRELATION_ID;
-import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.EVENT_TYPE;
+import static io.esledger.infrastructure.eventstore.view.EventFields.CORRELATION_ID;
+import static io.esledger.infrastructure.eventstore.view.EventFields.EVENT_TYPE;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -20,8 +20,8 @@ import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.util.ObjectBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.esledger.application.eventstore.RecordedEvent;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchFailures;
-import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
+import io.esledger.infrastructure.eventstore.view.EventIndexView;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,12 +45,13 @@ public class EventSearch {
   private static final String TRENDS = "trends";
 
   private final ElasticsearchClient client;
-  private final EventIndex index;
-  private final EventHits hits = new EventHits();
+  private final EventIndexView index;
+  private final EventHits hits;
 
-  public EventSearch(ElasticsearchClient client, EventIndex index) {
+  public EventSearch(ElasticsearchClient client, EventIndexView index) {
     this.client = client;
     this.index = index;
+    this.hits = new EventHits(index);
   }
 
   /** A page of events of any aggregate type matching the filter (null: all), newest first. */

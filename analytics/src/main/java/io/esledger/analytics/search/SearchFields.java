@@ -1,8 +1,8 @@
 package io.esledger.analytics.search;
 
-import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.METADATA;
-import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.ORGANIZATION_ID;
-import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.USER_ID;
+import static io.esledger.infrastructure.eventstore.view.EventFields.METADATA;
+import static io.esledger.infrastructure.eventstore.view.EventFields.ORGANIZATION_ID;
+import static io.esledger.infrastructure.eventstore.view.EventFields.USER_ID;
 
 /** Field paths the query side uses beyond {@code EventFields}' top-level names. */
 final class SearchFields {

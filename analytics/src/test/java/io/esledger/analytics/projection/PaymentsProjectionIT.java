@@ -8,9 +8,9 @@ import io.esledger.application.eventstore.ExpectedVersion;
 import io.esledger.application.eventstore.LogPosition;
 import io.esledger.application.eventstore.NewEvent;
 import io.esledger.application.eventstore.StreamId;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchEventStore;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchSettings;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
 import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
 import io.esledger.infrastructure.serialization.JsonbPaymentEventSerializer;
 import java.io.IOException;
@@ -203,5 +203,36 @@ class PaymentsProjectionIT {
     assertThat(lease.replace(mine, LogPosition.of(99), "instance-a", mine.term(), 1)).isEmpty();
     assertThat(lease.read().orElseThrow().holder()).isEqualTo("instance-b");
     assertThat(lease.read().orElseThrow().position()).isEqualTo(taken.position());
+  }
+
+  @Test
+  void a_rebuild_under_concurrent_appends_loses_none_of_them() throws Exception {
+    PaymentsProjector projector = startProjector();
+    for (int i = 0; i < 300; i++) {
+      append("before-" + i, 0, "1.00");
+    }
+    readModel(projector);
+    PaymentsRebuild rebuild = new PaymentsRebuild(payments, new PaymentsFold(new JsonbPaymentEventSerializer()),
+        projector, store, () -> 300, clock);
+    java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+    Thread writer = new Thread(() -> {
+      while (writing.get()) {
+        append("during-" + written.getAndIncrement(), 0, "2.00");
+      }
+    });
+    writer.start();
+    Thread.sleep(100);
+    RebuildProgress done = rebuild.run();
+    Thread.sleep(100);
+    writing.set(false);
+    writer.join();
+
+    assertThat(done.state()).as(String.valueOf(done.error())).isEqualTo("DONE");
+    PaymentPage page = readModel(projector);
+    System.out.printf("rebuild under load: %d payments before, %d appended during the rebuild, read model %d%n",
+        300, written.get(), page.total());
+    assertThat(page.total()).isEqualTo(300 + written.get());
+    assertThat(written.get()).as("appends really ran during the rebuild").isGreaterThan(0);
   }
 }

@@ -1,13 +1,13 @@
 package io.esledger.analytics.search;
 
-import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.*;
+import static io.esledger.infrastructure.eventstore.view.EventFields.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.esledger.application.eventstore.RecordedEvent;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

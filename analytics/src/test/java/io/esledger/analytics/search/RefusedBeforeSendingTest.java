@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchSettings;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
 import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
 import java.io.IOException;
 import java.time.Duration;

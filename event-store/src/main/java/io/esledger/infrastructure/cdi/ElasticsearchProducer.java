@@ -2,9 +2,9 @@ package io.esledger.infrastructure.cdi;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchClients;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchEventStore;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchSettings;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
 import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
 import io.esledger.infrastructure.eventstore.elasticsearch.LogSettings;
 import io.esledger.application.eventstore.AppendResult;
@@ -110,9 +110,10 @@ public class ElasticsearchProducer {
    */
   @Produces
   @Singleton
-  ElasticsearchEventStore eventStore(ElasticsearchClient client, EventIndex index, Event<AppendResult> bus) {
+  ElasticsearchEventStore eventStore(ElasticsearchClient client, EventIndex index, Event<AppendResult> bus,
+      ElasticsearchSettings settings) {
     return new ElasticsearchEventStore(client, index, bus::fire,
-        new LogSettings(Duration.ofMillis(logMinRefreshMs), Duration.ofMillis(logPollMs)));
+        new LogSettings(Duration.ofMillis(logMinRefreshMs), Duration.ofMillis(logPollMs), settings.socketTimeout()));
   }
 
   void close(@Disposes ElasticsearchEventStore store) {

@@ -1,5 +1,8 @@
 package io.esledger.infrastructure.eventstore.elasticsearch;
 
+import io.esledger.infrastructure.eventstore.view.EventFields;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -62,7 +65,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
   // node's second core to work (store harness P2s, 16 writers, two A/B pairs on one node: 1 flusher
   // 5,959 and 6,030/s, 2 flushers 6,658 and 7,004/s; an earlier hand-run tool had measured the
   // opposite, 5.7k vs 5.0k/s — docs/benchmarks.md)
-  private final GroupCommit groupCommit = new GroupCommit(this::appendAll, 2, 1000);
+  private final GroupCommit groupCommit;
   private final EventLog log;
   private final Duration pollInterval;
   private final Object seenLock = new Object();
@@ -86,6 +89,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
     this.documents = new EventDocuments(ElasticsearchClients.objectMapper());
     this.publisher = publisher;
     this.log = new EventLog(client, index, documents, logSettings.minRefreshInterval());
+    this.groupCommit = new GroupCommit(this::appendAll, 2, 1000, logSettings.appendQueueTimeout());
     this.pollInterval = logSettings.pollInterval();
   }
 

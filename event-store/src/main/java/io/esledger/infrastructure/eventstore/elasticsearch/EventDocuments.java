@@ -1,6 +1,6 @@
 package io.esledger.infrastructure.eventstore.elasticsearch;
 
-import static io.esledger.infrastructure.eventstore.elasticsearch.EventFields.*;
+import static io.esledger.infrastructure.eventstore.view.EventFields.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

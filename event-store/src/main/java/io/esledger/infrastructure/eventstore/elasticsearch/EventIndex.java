@@ -1,9 +1,15 @@
 package io.esledger.infrastructure.eventstore.elasticsearch;
 
+import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.esledger.application.eventstore.RecordedEvent;
+import io.esledger.infrastructure.eventstore.view.EventIndexView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +20,7 @@ import java.util.logging.Logger;
  * and its creation when missing. Never an alias over rollover indices: {@code _id} is unique per
  * index only, and the create-guard relies on it.
  */
-public final class EventIndex {
+public final class EventIndex implements EventIndexView {
 
   private static final Logger LOG = Logger.getLogger(EventIndex.class.getName());
 
@@ -22,6 +28,7 @@ public final class EventIndex {
   private final ElasticsearchSettings settings;
   private final String name;
   private final AtomicBoolean ready = new AtomicBoolean();
+  private final EventDocuments documents = new EventDocuments(ElasticsearchClients.objectMapper());
 
   public EventIndex(ElasticsearchClient client, ElasticsearchSettings settings) {
     this.client = client;
@@ -29,11 +36,13 @@ public final class EventIndex {
     this.name = settings.indexPrefix() + "events";
   }
 
+  @Override
   public String name() {
     return name;
   }
 
   /** Creates the index if it is missing and waits for its primaries; cheap once it has succeeded. */
+  @Override
   public void ensureExists() {
     if (ready.get()) {
       return;
@@ -43,6 +52,11 @@ public final class EventIndex {
         prepare();
       }
     }
+  }
+
+  @Override
+  public RecordedEvent event(JsonNode source) {
+    return documents.event(source);
   }
 
   private void prepare() {

@@ -1,5 +1,7 @@
 package io.esledger.infrastructure.eventstore.elasticsearch;
 
+import io.esledger.infrastructure.eventstore.view.EventFields;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;

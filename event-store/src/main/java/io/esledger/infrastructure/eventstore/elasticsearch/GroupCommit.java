@@ -2,6 +2,8 @@ package io.esledger.infrastructure.eventstore.elasticsearch;
 
 import io.esledger.application.eventstore.AppendOutcome;
 import io.esledger.application.eventstore.AppendRequest;
+import io.esledger.application.eventstore.EventStoreUnavailableException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -19,16 +21,21 @@ final class GroupCommit implements AutoCloseable {
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Function<List<AppendRequest>, List<AppendOutcome>> writer;
   private final int maxBatch;
+  private final long maxQueueNanos;
   private final List<Thread> flushers = new ArrayList<>();
   private volatile boolean open = true;
 
   /**
    * @param flushers how many bulk requests may be in flight at once
    * @param maxBatch the most appends one request carries
+   * @param maxQueueWait an append that waited longer than this for a flusher (both were stuck on an
+   *     unresponsive cluster) is refused unsent instead of queueing on: nothing of it was stored
    */
-  GroupCommit(Function<List<AppendRequest>, List<AppendOutcome>> writer, int flushers, int maxBatch) {
+  GroupCommit(Function<List<AppendRequest>, List<AppendOutcome>> writer, int flushers, int maxBatch,
+      Duration maxQueueWait) {
     this.writer = writer;
     this.maxBatch = maxBatch;
+    this.maxQueueNanos = maxQueueWait.toNanos();
     for (int i = 0; i < flushers; i++) {
       Thread flusher = new Thread(this::flush, "event-store-group-commit-" + i);
       flusher.setDaemon(true);
@@ -41,7 +48,7 @@ final class GroupCommit implements AutoCloseable {
     if (!open) {
       throw new IllegalStateException("the event store is closed");
     }
-    Pending pending = new Pending(request, new CompletableFuture<>());
+    Pending pending = new Pending(request, new CompletableFuture<>(), System.nanoTime());
     queue.add(pending);
     return pending.outcome().join();
   }
@@ -55,6 +62,18 @@ final class GroupCommit implements AutoCloseable {
         return;
       }
       queue.drainTo(batch, maxBatch - 1);
+      long now = System.nanoTime();
+      batch.removeIf(p -> {
+        if (now - p.queuedAt() <= maxQueueNanos) {
+          return false;
+        }
+        p.outcome().complete(AppendOutcome.refused(new EventStoreUnavailableException("Elasticsearch did not take "
+            + "appends for " + maxQueueNanos / 1_000_000_000 + " s; this one was not sent (nothing stored)", null)));
+        return true;
+      });
+      if (batch.isEmpty()) {
+        continue;
+      }
       try {
         List<AppendOutcome> outcomes = writer.apply(batch.stream().map(Pending::request).toList());
         for (int i = 0; i < batch.size(); i++) {
@@ -74,5 +93,5 @@ final class GroupCommit implements AutoCloseable {
     queue.forEach(p -> p.outcome().complete(AppendOutcome.refused(new IllegalStateException("the event store is closed"))));
   }
 
-  private record Pending(AppendRequest request, CompletableFuture<AppendOutcome> outcome) {}
+  private record Pending(AppendRequest request, CompletableFuture<AppendOutcome> outcome, long queuedAt) {}
 }

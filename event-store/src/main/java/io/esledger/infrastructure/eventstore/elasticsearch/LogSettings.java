@@ -3,11 +3,13 @@ package io.esledger.infrastructure.eventstore.elasticsearch;
 import java.time.Duration;
 
 /**
- * How the event log serves its readers: a refresh for them at most every {@code minRefreshInterval}
- * (they share it), and readers waiting at the head look for appends made by other processes every
- * {@code pollInterval} (appends made in this process wake them at once).
+ * How the store serves writers and log readers: a refresh for log readers at most every
+ * {@code minRefreshInterval} (they share it); readers waiting at the head look for appends made by
+ * other processes every {@code pollInterval} (appends made in this process wake them at once); an
+ * append that waited {@code appendQueueTimeout} for a flusher (the cluster hangs) is refused unsent.
  */
-public record LogSettings(Duration minRefreshInterval, Duration pollInterval) {
+public record LogSettings(Duration minRefreshInterval, Duration pollInterval, Duration appendQueueTimeout) {
 
-  public static final LogSettings DEFAULTS = new LogSettings(Duration.ofMillis(50), Duration.ofMillis(250));
+  public static final LogSettings DEFAULTS =
+      new LogSettings(Duration.ofMillis(50), Duration.ofMillis(250), Duration.ofSeconds(10));
 }

@@ -1,5 +1,7 @@
 package io.esledger.infrastructure.eventstore.elasticsearch;
 
+import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.esledger.application.eventstore.AppendResult;
 import io.esledger.application.eventstore.EventMetadata;

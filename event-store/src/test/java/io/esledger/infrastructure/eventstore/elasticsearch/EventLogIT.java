@@ -1,5 +1,6 @@
 package io.esledger.infrastructure.eventstore.elasticsearch;
 
+import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.esledger.application.eventstore.ExpectedVersion;

@@ -1,5 +1,7 @@
 package io.esledger.infrastructure.eventstore.elasticsearch;
 
+import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

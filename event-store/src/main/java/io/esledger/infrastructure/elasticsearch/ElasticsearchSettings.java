@@ -1,4 +1,4 @@
-package io.esledger.infrastructure.eventstore.elasticsearch;
+package io.esledger.infrastructure.elasticsearch;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.esledger.infrastructure.eventstore.elasticsearch;
+package io.esledger.infrastructure.elasticsearch;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
@@ -15,7 +15,7 @@ public final class ElasticsearchFailures {
 
   private ElasticsearchFailures() {}
 
-  static int status(Throwable failure) {
+  public static int status(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ResponseException response) {
         return response.getResponse().getStatusLine().getStatusCode();
@@ -27,7 +27,7 @@ public final class ElasticsearchFailures {
     return -1;
   }
 
-  static boolean isConflict(Throwable failure) {
+  public static boolean isConflict(Throwable failure) {
     return status(failure) == 409;
   }
 

@@ -1,4 +1,4 @@
-package io.esledger.infrastructure.eventstore.elasticsearch;
+package io.esledger.infrastructure.eventstore.view;
 
 /** Field names of an event document, in one place (they are also the operators' REST view). */
 public final class EventFields {

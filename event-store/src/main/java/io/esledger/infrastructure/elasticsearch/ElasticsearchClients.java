@@ -1,4 +1,4 @@
-package io.esledger.infrastructure.eventstore.elasticsearch;
+package io.esledger.infrastructure.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
