@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 
@@ -48,9 +52,27 @@ final class GroupCommit implements AutoCloseable {
     if (!open) {
       throw new IllegalStateException("the event store is closed");
     }
-    Pending pending = new Pending(request, new CompletableFuture<>(), System.nanoTime());
+    Pending pending = new Pending(request, new CompletableFuture<>(), new AtomicBoolean());
     queue.add(pending);
-    return pending.outcome().join();
+    try {
+      return pending.outcome().get(maxQueueNanos, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      if (pending.claimed().compareAndSet(false, true)) {
+        // no flusher took it (both are stuck on an unresponsive cluster): it was never sent
+        queue.remove(pending);
+        return notSent();
+      }
+      return pending.outcome().join(); // in flight: its answer (or its unknown outcome) comes
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      if (pending.claimed().compareAndSet(false, true)) {
+        queue.remove(pending);
+        return notSent();
+      }
+      return pending.outcome().join();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private void flush() {
@@ -62,15 +84,7 @@ final class GroupCommit implements AutoCloseable {
         return;
       }
       queue.drainTo(batch, maxBatch - 1);
-      long now = System.nanoTime();
-      batch.removeIf(p -> {
-        if (now - p.queuedAt() <= maxQueueNanos) {
-          return false;
-        }
-        p.outcome().complete(AppendOutcome.refused(new EventStoreUnavailableException("Elasticsearch did not take "
-            + "appends for " + maxQueueNanos / 1_000_000_000 + " s; this one was not sent (nothing stored)", null)));
-        return true;
-      });
+      batch.removeIf(p -> !p.claimed().compareAndSet(false, true)); // its writer gave up waiting for a flusher
       if (batch.isEmpty()) {
         continue;
       }
@@ -93,5 +107,11 @@ final class GroupCommit implements AutoCloseable {
     queue.forEach(p -> p.outcome().complete(AppendOutcome.refused(new IllegalStateException("the event store is closed"))));
   }
 
-  private record Pending(AppendRequest request, CompletableFuture<AppendOutcome> outcome, long queuedAt) {}
+  private AppendOutcome notSent() {
+    return AppendOutcome.refused(new EventStoreUnavailableException("Elasticsearch did not take appends for "
+        + TimeUnit.NANOSECONDS.toSeconds(maxQueueNanos) + " s; this one was not sent (nothing stored)", null));
+  }
+
+  private record Pending(AppendRequest request, CompletableFuture<AppendOutcome> outcome,
+      AtomicBoolean claimed) {}
 }
