@@ -79,7 +79,11 @@ for _ in $(seq 1 120); do
     echo "  GraphiQL:         http://localhost:$HTTP_PORT/graphql-ui/"
     echo "  Schema:           http://localhost:$HTTP_PORT/graphql/schema.graphql"
     echo
-    echo "  Ctrl-C stops Liberty and Elasticsearch."
+    if [ -n "$embedded_es" ]; then
+      echo "  Ctrl-C stops Liberty and Elasticsearch."
+    else
+      echo "  Ctrl-C stops this Liberty (Elasticsearch at $LEDGER_ELASTICSEARCH_HOSTS keeps running)."
+    fi
     wait "$liberty"
     exit 0
   fi

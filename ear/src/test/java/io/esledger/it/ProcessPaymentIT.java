@@ -142,21 +142,33 @@ class ProcessPaymentIT {
   }
 
   @Test
-  void an_event_is_found_by_its_id_once_search_sees_it() throws InterruptedException {
+  void an_event_is_found_by_its_id_as_soon_as_its_receipt_is_back() {
     String id = fresh();
     String eventId = process(input(id, 3, "EUR")).getJsonObject("data").getJsonObject("processPayment")
         .getJsonArray("eventIds").getString(0);
     String query = "query e($id: ID!) { event(eventId: $id) { eventId aggregateId version } }";
 
-    JsonObject found = null;
-    for (int attempt = 0; attempt < 50 && found == null; attempt++) {
-      JsonObject response = graphql.post(query, Map.of("id", eventId)).getJsonObject("data");
-      found = response.isNull("event") ? null : response.getJsonObject("event");
-      if (found == null) {
-        Thread.sleep(200); // search is near-real-time (1 s refresh)
-      }
-    }
-    assertThat(found).isNotNull();
-    assertThat(found.getString("aggregateId")).isEqualTo(id);
+    JsonObject found = graphql.post(query, Map.of("id", eventId)).getJsonObject("data");
+    JsonObject unknown = graphql.post(query, Map.of("id", "no-such-event")).getJsonObject("data");
+
+    assertThat(found.isNull("event")).as("no retry, no wait: the receipt's event is there").isFalse();
+    assertThat(found.getJsonObject("event").getString("aggregateId")).isEqualTo(id);
+    assertThat(unknown.isNull("event")).isTrue();
+  }
+
+  @Test
+  void a_command_id_reused_for_a_different_amount_is_refused_and_stores_nothing() {
+    String id = fresh();
+    Map<String, Object> input = input(id, "10.00", "EUR");
+    input.put("commandId", "cmd-" + id);
+    process(input);
+    Map<String, Object> other = input(id, "99.00", "EUR");
+    other.put("commandId", "cmd-" + id);
+
+    JsonObject response = process(other);
+
+    assertThat(firstCode(response)).isEqualTo("COMMAND_ID_REUSED");
+    assertThat(errors(response).getJsonObject(0).getString("message")).contains("cmd-" + id);
+    assertThat(history(id).getJsonObject("data").getJsonArray("paymentHistory")).hasSize(1);
   }
 }

@@ -95,6 +95,14 @@ public final class PaymentsProjector implements AutoCloseable {
     return appliedThrough;
   }
 
+  /** The checkpoint now: this instance's when it runs the projection, else the stored one (read real-time). */
+  public LogPosition checkpoint() {
+    if (held == null) {
+      readStoredCheckpoint();
+    }
+    return appliedThrough;
+  }
+
   public ProjectionLag lag() {
     return lag;
   }

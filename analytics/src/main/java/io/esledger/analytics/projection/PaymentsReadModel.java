@@ -51,7 +51,7 @@ public final class PaymentsReadModel implements AutoCloseable {
    * not only payment events); 0 when caught up.
    */
   public long backlog() {
-    LogPosition applied = projector.appliedThrough();
+    LogPosition applied = projector.checkpoint();
     LogPosition head = store.head();
     long behind = 0;
     for (int p = 0; p < head.partitions(); p++) {

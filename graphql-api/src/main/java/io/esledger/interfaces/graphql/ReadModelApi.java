@@ -68,7 +68,7 @@ public class ReadModelApi {
     ProjectionLag lag = projections.paymentsLag();
     PaymentsProjector projector = projections.paymentsProjector();
     List<ParkedEvents.Parked> parked = projections.paymentsParked(MAX_PARKED_SHOWN);
-    LogPosition checkpoint = projector.appliedThrough();
+    LogPosition checkpoint = projector.checkpoint();
     return new ProjectionStatusView(name, (int) lag.appliedEvents(), (int) Math.min(Integer.MAX_VALUE,
         projections.paymentsBacklog()), (int) lag.lastMillis(), (int) lag.maxMillis(), lag.averageMillis(),
         checkpoint == null ? null : checkpoint.encode(), projector.active(),

@@ -43,7 +43,8 @@ public class ErrorCodeFilter extends HttpFilter {
   static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
   private static final Set<String> KNOWN = Set.of(ValidationFailedException.CODE, PaymentAlreadyProcessedException.CODE,
       ConcurrencyConflictException.CODE, NotFoundException.CODE, StoreUnavailableException.CODE,
-      InternalException.CODE, ConsistencyTimeoutException.CODE, PARSE_FAILED);
+      InternalException.CODE, ConsistencyTimeoutException.CODE, CommandIdReusedApiException.CODE,
+      OutcomeUnknownApiException.CODE, ProjectionElsewhereException.CODE, PARSE_FAILED);
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
