@@ -3,7 +3,7 @@
 # (operations, faults, acknowledged, lost). Exits non-zero if anything acknowledged was lost or a
 # consistency token was not honoured.
 #
-#   bench/faults.sh            all drills (about 4 minutes; CI runs it)
+#   bench/faults.sh            all drills (about 6 minutes; CI runs it)
 #
 # 1. kill -9 of Liberty under 8 concurrent writers, restart: every acknowledged payment is in its
 #    history and in the read model, and again after a rebuild.

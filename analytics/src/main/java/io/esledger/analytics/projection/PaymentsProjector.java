@@ -130,6 +130,10 @@ public final class PaymentsProjector implements AutoCloseable {
       if (left <= 0) {
         return false;
       }
+      LogSubscription running = subscription;
+      if (running != null) {
+        running.wake(); // somebody waits: read on now rather than at the next poll
+      }
       if (held == null) {
         readStoredCheckpoint();
         known = appliedThrough;

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.esledger.application.eventstore.LogPosition;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -73,20 +74,10 @@ final class ProjectionLease {
   /** Creates the document held by {@code instance}; empty when another instance created it first. */
   Optional<State> create(String instance, LogPosition start) throws IOException {
     ObjectNode doc = document(start, instance, 1, 0);
-    try {
+    return unlessConflict(() -> {
       var created = client.create(c -> c.index(index).id(name).document(doc));
-      return Optional.of(new State(start, instance, 1, 0, created.seqNo(), created.primaryTerm()));
-    } catch (ElasticsearchException e) {
-      if (e.status() == 409) {
-        return Optional.empty();
-      }
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      if (isConflict(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+      return new State(start, instance, 1, 0, created.seqNo(), created.primaryTerm());
+    });
   }
 
   /**
@@ -96,31 +87,28 @@ final class ProjectionLease {
   Optional<State> replace(State expected, LogPosition position, String holder, long term, long beat)
       throws IOException {
     ObjectNode doc = document(position, holder, term, beat);
-    try {
+    return unlessConflict(() -> {
       var written = client.index(i -> i.index(index).id(name).document(doc)
           .ifSeqNo(expected.seqNo()).ifPrimaryTerm(expected.primaryTerm()));
-      return Optional.of(new State(position, holder, term, beat, written.seqNo(), written.primaryTerm()));
-    } catch (ElasticsearchException e) {
-      if (e.status() == 409) {
-        return Optional.empty();
-      }
-      throw e;
+      return new State(position, holder, term, beat, written.seqNo(), written.primaryTerm());
+    });
+  }
+
+  /** A write that someone else's write beat (409) is empty; anything else is thrown. */
+  private static Optional<State> unlessConflict(Write write) throws IOException {
+    try {
+      return Optional.of(write.run());
     } catch (IOException | RuntimeException e) {
-      if (isConflict(e)) {
+      if (ElasticsearchFailures.isConflict(e)) {
         return Optional.empty();
       }
       throw e;
     }
   }
 
-  private static boolean isConflict(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof org.elasticsearch.client.ResponseException r
-          && r.getResponse().getStatusLine().getStatusCode() == 409) {
-        return true;
-      }
-    }
-    return false;
+  @FunctionalInterface
+  private interface Write {
+    State run() throws IOException;
   }
 
   private static ObjectNode document(LogPosition position, String holder, long term, long beat) {

@@ -77,7 +77,7 @@ public class ElasticsearchProducer {
   long logMinRefreshMs;
 
   @Inject
-  @ConfigProperty(name = "ledger.log.poll-interval-ms", defaultValue = "250")
+  @ConfigProperty(name = "ledger.log.poll-interval-ms", defaultValue = "500")
   long logPollMs;
 
   @Produces

@@ -11,6 +11,12 @@ public interface LogSubscription extends AutoCloseable {
   /** The position after the last page the consumer took. */
   LogPosition position();
 
+  /**
+   * Reads on now instead of at the next poll (someone waits for a position it has not reached):
+   * appends made anywhere reach a subscription within its poll interval, or at once when woken.
+   */
+  void wake();
+
   /** Stops the subscription and waits for the page in hand to finish. */
   @Override
   void close();

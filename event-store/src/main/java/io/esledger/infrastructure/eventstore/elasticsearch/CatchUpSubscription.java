@@ -63,18 +63,31 @@ final class CatchUpSubscription implements LogSubscription {
     }
   }
 
+  @Override
+  public void wake() {
+    log.nudge();
+  }
+
+  /**
+   * Reads what is known searchable; at the head, waits to be woken (someone waits for a position)
+   * or for the poll interval, then has the log refreshed (shared, rate-limited) and reads on. Under
+   * a steady stream of appends this refreshes the event index once per poll interval, not once per
+   * append.
+   */
   private void run() {
     Duration pause = FIRST_PAUSE;
     while (open) {
       try {
-        LogPage page = log.read(position, filter, max);
+        LogPage page = log.read(position, filter, max, false);
         if (!page.entries().isEmpty() || !page.next().equals(position)) {
           consumer.accept(page);
           position = page.next();
         }
         pause = FIRST_PAUSE;
-        if (page.atHead() && page.entries().isEmpty()) {
+        if (page.atHead()) {
+          // caught up with what is searchable: the next refresh waits for the poll interval (or a waiter)
           log.awaitNews(pollInterval);
+          log.refreshVisible();
         }
       } catch (InterruptedException e) {
         return;

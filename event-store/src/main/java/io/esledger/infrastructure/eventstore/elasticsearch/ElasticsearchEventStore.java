@@ -123,15 +123,10 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
     if (!writing.isEmpty()) {
       writeCommits(requests, writing, commits, outcomes);
     }
-    boolean stored = false;
     for (AppendOutcome outcome : outcomes) {
       if (outcome.isStored()) {
-        stored = true;
         publisher.accept(outcome.result()); // only acknowledged appends, as for a single append
       }
-    }
-    if (stored) {
-      log.nudge(); // log readers in this process need not wait for their next poll
     }
     return List.of(outcomes);
   }
@@ -406,7 +401,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
 
   @Override
   public LogPage readLog(LogPosition after, LogFilter filter, int max) {
-    return log.read(after, filter, max);
+    return log.read(after, filter, max, true);
   }
 
   @Override

@@ -150,9 +150,15 @@ final class EventLog {
     }
   }
 
-  LogPage read(LogPosition after, LogFilter filter, int max) {
+  /**
+   * A page after {@code after}. {@code fresh}: the page reaches the log's head as of this call (a
+   * shared refresh is made if anything became durable since the last one) — what a caller reading
+   * the log on demand expects. Otherwise the page only reaches what is already known searchable
+   * and no refresh is made; a subscription decides itself when to refresh.
+   */
+  LogPage read(LogPosition after, LogFilter filter, int max, boolean fresh) {
     LogPosition bound = visible();
-    if (!beyond(bound, after)) {
+    if (fresh && !beyond(bound, after)) {
       bound = refreshVisible();
     }
     LogPosition next = after;
@@ -175,8 +181,8 @@ final class EventLog {
         atHead = false;
       }
     }
-    if (atHead && next.covers(refreshVisible())) {
-      return new LogPage(entries, next, true);
+    if (!fresh || !atHead || next.covers(refreshVisible())) {
+      return new LogPage(entries, next, atHead);
     }
     // more became durable while this page was read (or since the last refresh): not at the head yet
     return new LogPage(entries, next, false);
