@@ -37,8 +37,17 @@ public final class PaymentsReadModel implements AutoCloseable {
     this.store = store;
   }
 
-  /** Starts projecting (once this instance holds the projection's lease). */
+  /**
+   * Prepares the read model's index (so it exists, with its replicas, before the first write needs
+   * it) and starts projecting once this instance holds the projection's lease.
+   */
   public void start() {
+    try {
+      index.ensureExists();
+    } catch (RuntimeException e) {
+      java.util.logging.Logger.getLogger(PaymentsReadModel.class.getName())
+          .warning(() -> "read model index not ready at start (" + e.getMessage() + "); the projection retries");
+    }
     projector.start();
   }
 
