@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every benchmark of issue 4 in one command, against a fresh embedded Elasticsearch node and a running
+# Every benchmark in one command, against a fresh embedded Elasticsearch node and a running
 # Liberty on this machine, both started with ./run.sh on a data directory of their own:
 #
 #   bench/run.sh full     real numbers (about 15 minutes); rewrites the generated part of docs/benchmarks.md

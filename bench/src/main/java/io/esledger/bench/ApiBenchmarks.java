@@ -22,7 +22,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The app over HTTP against Elasticsearch over HTTP, same driver, same machine, same run (P2, P4 and
- * P6 of issue 4), against a running app (bench/run.sh starts one with ./run.sh on a fresh data dir).
+ * P6 of the performance targets), against a running app (bench/run.sh starts one with ./run.sh on a fresh data dir).
  *
  * <ul>
  *   <li>P2: {@code processPayment} (one new payment per request) from 1, 4 and 16 closed-loop clients,

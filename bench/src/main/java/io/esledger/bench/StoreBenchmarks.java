@@ -35,7 +35,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The event store against raw Elasticsearch, same node, same client, byte-identical documents
- * (P1, P2s, P3, P5 of issue 4). Each workload runs 3 times after a warm-up; the table gives the median
+ * (P1, P2s, P3, P5 of the performance targets). Each workload runs 3 times after a warm-up; the table gives the median
  * and the spread (min–max) and the ratio to the raw baseline measured in the same run.
  *
  * <p>{@code --scale smoke} finishes in about a minute and runs in {@code mvn verify} to keep the

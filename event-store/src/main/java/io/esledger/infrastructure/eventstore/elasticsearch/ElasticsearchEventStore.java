@@ -330,6 +330,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
     List<ObjectNode> unmaterialized = new ArrayList<>();
     int next = Math.max(1, fromVersion);
     int batch = FIRST_READ_BATCH;
+    long newestSeqNo = -1; // one note for the whole read: a stream lives on one shard
     while (true) {
       List<MultiGetResponseItem<ObjectNode>> found = mget(stream, next, batch);
       int taken = 0;
@@ -342,11 +343,10 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
         if (doc == null) {
           break;
         }
-        if (item.result().found()) {
-          noteSeen(stream, item.result().seqNo());
-        }
         if (!item.result().found()) {
           unmaterialized.add(doc);
+        } else if (item.result().seqNo() != null) {
+          newestSeqNo = Math.max(newestSeqNo, item.result().seqNo());
         }
         EventDocuments.followers(doc).forEach(f -> fromCommits.put(f.path(EventFields.VERSION).asInt(), f));
         events.add(documents.event(doc));
@@ -361,6 +361,9 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
     }
     if (!events.isEmpty()) {
       boundaries.remember(stream, events.get(events.size() - 1).version());
+    }
+    if (newestSeqNo >= 0) {
+      noteSeen(stream, newestSeqNo);
     }
     if (!unmaterialized.isEmpty()) {
       repair(stream, unmaterialized);
