@@ -16,6 +16,22 @@ started=$(date +%s)
 
 log() { printf '[run] %s\n' "$*"; }
 
+# development signing keys (never committed: under the data directory) and tokens signed with them
+KEYS_DIR=${LEDGER_DEV_KEYS_DIR:-$DATA_DIR/dev-keys}
+dev_tokens() {
+  if [ ! -f es-node/target/classpath.txt ]; then
+    mvn -B -q -pl es-node package -DskipTests
+  fi
+  java -cp "$(cat es-node/target/classpath.txt)" io.esledger.devtools.DevTokens "$@"
+}
+
+if [ "${1:-}" = "token" ]; then
+  # ./run.sh token [--org org-2] [--sub user-7] [--roles payments:read,payments:write,ledger:operator] [--hours 12]
+  shift
+  dev_tokens token --dir "$KEYS_DIR" "$@"
+  exit 0
+fi
+
 if [ -d "$WLP/usr/servers/$SERVER" ] && "$WLP/bin/server" status "$SERVER" >/dev/null 2>&1; then
   # another instance of the app runs from this checkout: reuse its build, run a copy of its server
   log "another app instance is running here: starting a second one on port $HTTP_PORT (no rebuild)"
@@ -65,6 +81,16 @@ else
   log "using your Elasticsearch at $LEDGER_ELASTICSEARCH_HOSTS (no embedded node)"
 fi
 
+if [ -z "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-}${MP_JWT_VERIFY_PUBLICKEY:-}" ]; then
+  # no identity provider configured: development tokens, signed with a key pair made on the first run
+  dev_tokens keys --dir "$KEYS_DIR" | sed 's/^/[run] /'
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$KEYS_DIR/public.pem"
+  dev_token=$(dev_tokens token --dir "$KEYS_DIR" --org org-1 --sub user-1 --roles payments:read,payments:write)
+else
+  log "bearer tokens verified with $MP_JWT_VERIFY_PUBLICKEY_LOCATION (issuer ${MP_JWT_VERIFY_ISSUER:-https://ledger.dev.local})"
+  dev_token=""
+fi
+
 log "starting Open Liberty (log: $WLP/usr/servers/$SERVER/logs/messages.log)"
 export default_http_port=$HTTP_PORT
 export default_https_port=${LEDGER_HTTPS_PORT:-$((HTTP_PORT + 363))}
@@ -76,9 +102,20 @@ for _ in $(seq 1 120); do
     log "ready in $(( $(date +%s) - started )) s"
     echo
     echo "  GraphQL endpoint: http://localhost:$HTTP_PORT/graphql"
-    echo "  GraphiQL:         http://localhost:$HTTP_PORT/graphql-ui/"
+    if [ -n "$dev_token" ]; then
+      echo "  GraphiQL:         http://localhost:$HTTP_PORT/graphql-ui/?headers=%7B%22Authorization%22%3A%22Bearer%20$dev_token%22%7D"
+      echo "                    (opens with a development token: organization org-1, user user-1, payments:read + payments:write)"
+    else
+      echo "  GraphiQL:         http://localhost:$HTTP_PORT/graphql-ui/ (add an Authorization: Bearer header)"
+    fi
     echo "  Schema:           http://localhost:$HTTP_PORT/graphql/schema.graphql"
     echo
+    if [ -n "$dev_token" ]; then
+      echo "  Development token (12 h; every request needs one):"
+      echo "    export TOKEN=$dev_token"
+      echo "  Others: ./run.sh token --org org-2 --sub user-9 --roles payments:read   (ledger:operator for rebuilds, status, all organizations)"
+      echo
+    fi
     if [ -n "$embedded_es" ]; then
       echo "  Ctrl-C stops Liberty and Elasticsearch."
     else

@@ -36,6 +36,9 @@ rm -rf "$WORK"
 mkdir -p "$DATA/elasticsearch" "$DATA/es-home"
 log "building"
 mvn -B -q -Prun package -DskipTests
+# every app instance (./run.sh) and the drills share one development key pair; the drills sign their own tokens
+export LEDGER_DEV_KEYS_DIR=$WORK/keys
+AUTH="Authorization: Bearer $(./run.sh token --org drill --sub bench --roles payments:read,ledger:operator)"
 ESCP=$(cat es-node/target/classpath.txt)
 DRILLS="java -Xmx256m -cp $(cat bench/target/classpath.txt) io.esledger.bench.FaultDrills --graphql $GRAPHQL"
 
@@ -59,7 +62,7 @@ start_app() {
   LEDGER_HTTP_PORT=$HTTP_PORT LEDGER_ELASTICSEARCH_HOSTS=$ES LEDGER_SKIP_BUILD=1 ./run.sh >>"$WORK/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 600); do
-    if curl -sf -H 'Content-Type: application/json' -d '{"query":"{ projectionStatus { runsOnThisInstance } }"}' \
+    if curl -sf -H 'Content-Type: application/json' -H "$AUTH" -d '{"query":"{ projectionStatus { runsOnThisInstance } }"}' \
         "$GRAPHQL" 2>/dev/null | grep -q '"runsOnThisInstance":true'; then
       return 0
     fi
@@ -156,7 +159,7 @@ stop_instances() {
 }
 start_instance 39080
 start_instance 39081
-runs_here() { curl -sf -H 'Content-Type: application/json' -d '{"query":"{ projectionStatus { runsOnThisInstance } }"}' \
+runs_here() { curl -sf -H 'Content-Type: application/json' -H "$AUTH" -d '{"query":"{ projectionStatus { runsOnThisInstance } }"}' \
   "http://localhost:$1/graphql" | grep -q '"runsOnThisInstance":true'; }
 for _ in $(seq 1 100); do runs_here 39080 || runs_here 39081 && break; sleep 0.2; done
 if runs_here 39080; then victim=39080; survivor=39081; else victim=39081; survivor=39080; fi

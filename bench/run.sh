@@ -44,6 +44,9 @@ rm -rf "$WORK"
 mkdir -p "$WORK"
 log "building"
 mvn -B -q -Prun package -DskipTests
+# the app (./run.sh) and the drivers share one development key pair: the drivers sign their own tokens
+export LEDGER_DEV_KEYS_DIR=$WORK/keys
+TOKEN=$(./run.sh token --org org-1 --sub bench --roles payments:read,payments:write,ledger:operator)
 
 app_pid=""
 startup_ms=""
@@ -55,7 +58,8 @@ start_app() { # $1 = log file; sets app_pid and startup_ms (to the first GraphQL
   app_pid=$!
   probe='{"query":"{ searchEvents(page: {size: 1}) { total } }"}'
   for _ in $(seq 1 1200); do
-    if curl -sf -H 'Content-Type: application/json' -d "$probe" "$GRAPHQL" 2>/dev/null | grep -q '"total"'; then
+    if curl -sf -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" -d "$probe" "$GRAPHQL" 2>/dev/null \
+      | grep -q '"total"'; then
       startup_ms=$(($(now_ms) - t0))
       return 0
     fi

@@ -19,6 +19,7 @@ function init(args)
     file:close()
   end
   sent = 0
+  authorization = "Bearer " .. (os.getenv("LEDGER_TOKEN") or "")
 end
 
 function request()
@@ -27,10 +28,10 @@ function request()
     return wrk.format("PUT", wrk.path .. "/_create/" .. prefix .. sent, {["Content-Type"] = "application/json"},
       document)
   end
+  -- the organization and user are the bearer token's (LEDGER_TOKEN)
   local body = '{"query":"mutation($input: ProcessPaymentInput!) { processPayment(input: $input) { paymentId version } }",'
-    .. '"variables":{"input":{"paymentId":"' .. prefix .. sent .. '","amount":"12.34","currency":"EUR",'
-    .. '"organizationId":"org-' .. (sent % 20) .. '","userId":"user-' .. (sent % 200) .. '"}}}'
-  return wrk.format("POST", wrk.path, {["Content-Type"] = "application/json"}, body)
+    .. '"variables":{"input":{"paymentId":"' .. prefix .. sent .. '","amount":"12.34","currency":"EUR"}}}'
+  return wrk.format("POST", wrk.path, {["Content-Type"] = "application/json", ["Authorization"] = authorization}, body)
 end
 
 function response(status, headers, body)

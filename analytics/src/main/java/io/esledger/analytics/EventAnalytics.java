@@ -69,43 +69,49 @@ public class EventAnalytics {
     redis.ifPresent(RedisAnswerStore::close);
   }
 
-  public EventPage search(EventFilter filter, PageRequest page, List<String> tokens) {
+  // Each query answers for one organization (null: every organization, for operators); cached answers
+  // are keyed by it, so no organization is ever served another's figures.
+
+  public EventPage search(String organization, EventFilter filter, PageRequest page, List<String> tokens) {
     consistency.events(tokens);
-    return search.search(filter, page);
+    return search.search(organization, filter, page);
   }
 
-  public List<RecordedEvent> byType(String eventType, Instant from, Instant to, List<String> tokens) {
+  public List<RecordedEvent> byType(String organization, String eventType, Instant from, Instant to,
+      List<String> tokens) {
     consistency.events(tokens);
-    return search.byType(eventType, from, to);
+    return search.byType(organization, eventType, from, to);
   }
 
-  public List<RecordedEvent> searchData(String text, EventFilter filter, List<String> tokens) {
+  public List<RecordedEvent> searchData(String organization, String text, EventFilter filter, List<String> tokens) {
     consistency.events(tokens);
-    return search.searchData(text, filter);
+    return search.searchData(organization, text, filter);
   }
 
-  public List<RecordedEvent> correlations(String correlationId, List<String> tokens) {
+  public List<RecordedEvent> correlations(String organization, String correlationId, List<String> tokens) {
     consistency.events(tokens);
-    return search.correlations(correlationId);
+    return search.correlations(organization, correlationId);
   }
 
-  public EventStatistics statistics(String eventType, Instant from, Instant to, ZoneId zone, List<String> tokens) {
-    Instant visible = consistency.events(tokens);
-    return cache.get(key("statistics", eventType, from, to, zone), visible, EventStatistics.class,
-        () -> search.statistics(eventType, from, to, zone));
-  }
-
-  public List<DateBucket> trends(String eventType, Instant from, Instant to, TimeInterval interval, ZoneId zone,
+  public EventStatistics statistics(String organization, String eventType, Instant from, Instant to, ZoneId zone,
       List<String> tokens) {
     Instant visible = consistency.events(tokens);
-    return cache.get(key("trends", eventType, from, to, zone) + "|" + interval, visible, Trend.class,
-        () -> new Trend(search.trends(eventType, from, to, interval, zone))).buckets();
+    return cache.get(key("statistics", organization, eventType, from, to, zone), visible, EventStatistics.class,
+        () -> search.statistics(organization, eventType, from, to, zone));
   }
 
-  public EventHeatmap heatmap(String eventType, Instant from, Instant to, ZoneId zone, List<String> tokens) {
+  public List<DateBucket> trends(String organization, String eventType, Instant from, Instant to,
+      TimeInterval interval, ZoneId zone, List<String> tokens) {
     Instant visible = consistency.events(tokens);
-    return cache.get(key("heatmap", eventType, from, to, zone), visible, EventHeatmap.class,
-        () -> search.heatmap(eventType, from, to, zone));
+    return cache.get(key("trends", organization, eventType, from, to, zone) + "|" + interval, visible, Trend.class,
+        () -> new Trend(search.trends(organization, eventType, from, to, interval, zone))).buckets();
+  }
+
+  public EventHeatmap heatmap(String organization, String eventType, Instant from, Instant to, ZoneId zone,
+      List<String> tokens) {
+    Instant visible = consistency.events(tokens);
+    return cache.get(key("heatmap", organization, eventType, from, to, zone), visible, EventHeatmap.class,
+        () -> search.heatmap(organization, eventType, from, to, zone));
   }
 
   public AnswerCache cache() {
@@ -115,7 +121,12 @@ public class EventAnalytics {
   /** A trend as one cacheable value. */
   public record Trend(List<DateBucket> buckets) {}
 
-  private static String key(String query, String eventType, Instant from, Instant to, ZoneId zone) {
-    return query + "|" + eventType + "|" + from + "|" + to + "|" + zone.getId();
+  /**
+   * The event index (so deployments sharing one Redis never meet), the organization ("*" for all), then
+   * the query: one organization's answers never serve another.
+   */
+  private String key(String query, String organization, String eventType, Instant from, Instant to, ZoneId zone) {
+    return index.name() + "|" + (organization == null ? "*" : "org:" + organization) + "|" + query + "|" + eventType + "|" + from + "|"
+        + to + "|" + zone.getId();
   }
 }

@@ -191,7 +191,9 @@ public final class ApiBenchmarks {
     command.addAll(List.of(document));
     Process wrk;
     try {
-      wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().put("LEDGER_TOKEN", Tokens.forOrganization("org-1"));
+      wrk = builder.start();
     } catch (IOException e) {
       throw new BenchException("cannot run wrk (Debian: apt-get install wrk): " + e.getMessage(), e);
     }
@@ -226,7 +228,7 @@ public final class ApiBenchmarks {
   private byte[] storedDocument() {
     graphql.data("processPayment", PROCESS_PAYMENT, (ObjectNode) Http.JSON.createObjectNode()
         .set("input", Http.JSON.createObjectNode().put("paymentId", "p2-" + run + "-template").put("amount", "12.34")
-            .put("currency", "EUR").put("organizationId", "org-1").put("userId", "user-1")));
+            .put("currency", "EUR").put("organizationId", "org-1").put("userId", "bench")));
     Http.Response r = http.get(es + "/" + index + "/_doc/Payment:p2-" + run + "-template:1?routing=Payment:p2-" + run
         + "-template");
     JsonNode source = r.json().path("_source");

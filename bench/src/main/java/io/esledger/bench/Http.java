@@ -43,10 +43,19 @@ final class Http {
   }
 
   Response post(String url, String contentType, byte[] body) {
-    return send(HttpRequest.newBuilder(URI.create(url))
+    return post(url, contentType, body, null);
+  }
+
+  /** A POST with a bearer token (null: none). */
+  Response post(String url, String contentType, byte[] body, String bearer) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", contentType)
         .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return send(request);
   }
 
   Response put(String url, byte[] body) {

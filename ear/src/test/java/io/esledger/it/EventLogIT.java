@@ -96,6 +96,7 @@ class EventLogIT {
     BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
     URI ws = URI.create(graphql.endpoint().toString().replace("http://", "ws://"));
     WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+        .header("Authorization", "Bearer " + graphql.token())
         .buildAsync(ws, new Collector(messages)).get(10, TimeUnit.SECONDS);
     try {
       socket.sendText("{\"type\":\"connection_init\"}", true).get(5, TimeUnit.SECONDS);

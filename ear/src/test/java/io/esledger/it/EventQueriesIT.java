@@ -38,7 +38,7 @@ class EventQueriesIT {
     if (correlationId != null) {
       input.put("correlationId", correlationId);
     }
-    JsonObject response = graphql.post(ReadModelIT.PROCESS, Map.of("input", input));
+    JsonObject response = graphql.as(org).post(ReadModelIT.PROCESS, Map.of("input", input));
     assertThat(errors(response)).isEmpty();
     return response.getJsonObject("data").getJsonObject("processPayment").getString("consistencyToken");
   }

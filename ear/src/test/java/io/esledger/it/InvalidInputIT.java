@@ -73,7 +73,7 @@ class InvalidInputIT {
   @Test
   void a_missing_required_field_is_refused() {
     Map<String, Object> input = input("p-" + UUID.randomUUID(), 10, "EUR");
-    input.remove("organizationId");
+    input.remove("currency");
 
     JsonObject response = graphql.post(ProcessPaymentIT.PROCESS, Map.of("input", input));
 

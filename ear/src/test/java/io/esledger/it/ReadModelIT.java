@@ -46,7 +46,7 @@ class ReadModelIT {
   private JsonObject process(String paymentId, String amount, String currency, String org) {
     Map<String, Object> input = ProcessPaymentIT.input(paymentId, amount, currency);
     input.put("organizationId", org);
-    JsonObject response = graphql.post(PROCESS, Map.of("input", input));
+    JsonObject response = graphql.as(org).post(PROCESS, Map.of("input", input));
     assertThat(errors(response)).isEmpty();
     return response.getJsonObject("data").getJsonObject("processPayment");
   }

@@ -29,7 +29,11 @@ public class PaymentQueries {
 
   /** The payment replayed from its events, with its version; empty when it has no events. */
   public Optional<ReplayedPayment> payment(PaymentId paymentId) {
-    List<RecordedEvent> history = history(paymentId);
+    return replay(paymentId, history(paymentId));
+  }
+
+  /** The payment these events (its history, as read) make; empty when there are none. */
+  public Optional<ReplayedPayment> replay(PaymentId paymentId, List<RecordedEvent> history) {
     if (history.isEmpty()) {
       return Optional.empty();
     }

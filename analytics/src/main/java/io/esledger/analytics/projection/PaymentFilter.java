@@ -6,4 +6,9 @@ public record PaymentFilter(String organizationId, String userId, String status,
   public static PaymentFilter none() {
     return new PaymentFilter(null, null, null, null);
   }
+
+  /** This filter confined to one organization (null: as it is, every organization it names). */
+  public PaymentFilter forOrganization(String organization) {
+    return organization == null ? this : new PaymentFilter(organization, userId, status, currency);
+  }
 }

@@ -8,6 +8,7 @@ import static io.esledger.analytics.search.EventQueries.within;
 import static io.esledger.analytics.search.QueryLimits.MAX_BUCKETS;
 import static io.esledger.analytics.search.QueryLimits.MAX_HOURLY_RANGE;
 import static io.esledger.analytics.search.QueryLimits.MAX_RESULTS;
+import static io.esledger.analytics.search.SearchFields.ORGANIZATION;
 import static io.esledger.infrastructure.eventstore.view.EventFields.CORRELATION_ID;
 import static io.esledger.infrastructure.eventstore.view.EventFields.EVENT_TYPE;
 
@@ -54,13 +55,17 @@ public class EventSearch {
     this.hits = new EventHits(index);
   }
 
-  /** A page of events of any aggregate type matching the filter (null: all), newest first. */
-  public EventPage search(EventFilter filter, PageRequest page) {
+  /**
+   * A page of events of any aggregate type matching the filter (null: all), newest first.
+   * Every method takes the organization it answers for first: null means every organization
+   * (operators); otherwise nothing of another organization is searched, counted or returned.
+   */
+  public EventPage search(String organization, EventFilter filter, PageRequest page) {
     EventFilter given = filter == null ? EventFilter.none() : filter;
     PageRequest window = page == null ? PageRequest.first() : page;
     SearchResponse<ObjectNode> response = send("search events", s -> s
         .index(index.name())
-        .query(matching(given))
+        .query(allOf(Optional.of(matching(given)), term(ORGANIZATION, organization)))
         .sort(EventHits.newestFirst())
         .from(window.offset())
         .size(window.size())
@@ -70,24 +75,26 @@ public class EventSearch {
   }
 
   /** The newest {@link QueryLimits#MAX_RESULTS} events of one type, newest first; either end may be null (open). */
-  public List<RecordedEvent> byType(String eventType, Instant from, Instant to) {
+  public List<RecordedEvent> byType(String organization, String eventType, Instant from, Instant to) {
     Inputs.requiredId("eventType", eventType);
     TimeRange range = TimeRange.optional("from", from, "to", to);
-    return newest("list events of type " + eventType, allOf(term(EVENT_TYPE, eventType), within(range)));
+    return newest("list events of type " + eventType, allOf(term(EVENT_TYPE, eventType), within(range),
+        term(ORGANIZATION, organization)));
   }
 
   /**
    * The newest {@link QueryLimits#MAX_RESULTS} events whose data strings or metadata ids contain
    * every word of {@code text} (case-insensitive, taken literally), narrowed by the filter (null: none).
    */
-  public List<RecordedEvent> searchData(String text, EventFilter filter) {
+  public List<RecordedEvent> searchData(String organization, String text, EventFilter filter) {
     Inputs.requiredText("text", text);
     EventFilter given = filter == null ? EventFilter.none() : filter;
-    return newest("search event data", allOf(Optional.of(matching(given)), text(text)));
+    return newest("search event data", allOf(Optional.of(matching(given)), text(text),
+        term(ORGANIZATION, organization)));
   }
 
   /** Total, every hour of the range, and the top organizations and users, for one event type. */
-  public EventStatistics statistics(String eventType, Instant from, Instant to, ZoneId zone) {
+  public EventStatistics statistics(String organization, String eventType, Instant from, Instant to, ZoneId zone) {
     Inputs.requiredId("eventType", eventType);
     TimeRange range = TimeRange.required("from", from, "to", to).atMost(MAX_HOURLY_RANGE, "to");
     ZoneId in = orUtc(zone);
@@ -95,7 +102,7 @@ public class EventSearch {
         .index(index.name())
         .size(0)
         .trackTotalHits(t -> t.enabled(true))
-        .query(allOf(term(EVENT_TYPE, eventType), within(range)))
+        .query(allOf(term(EVENT_TYPE, eventType), within(range), term(ORGANIZATION, organization)))
         .aggregations(BY_HOUR, EventAggregations.histogram(TimeInterval.HOUR, range, in))
         .aggregations(BY_ORGANIZATION, EventAggregations.top(SearchFields.ORGANIZATION))
         .aggregations(BY_USER, EventAggregations.top(SearchFields.USER)));
@@ -107,7 +114,8 @@ public class EventSearch {
   }
 
   /** Events of one type per interval over the whole range, empty buckets included (at most {@link QueryLimits#MAX_BUCKETS}). */
-  public List<DateBucket> trends(String eventType, Instant from, Instant to, TimeInterval interval, ZoneId zone) {
+  public List<DateBucket> trends(String organization, String eventType, Instant from, Instant to,
+      TimeInterval interval, ZoneId zone) {
     Inputs.requiredId("eventType", eventType);
     TimeRange range = TimeRange.required("from", from, "to", to);
     if (interval == null) {
@@ -122,20 +130,20 @@ public class EventSearch {
     SearchResponse<ObjectNode> response = send("compute trends of " + eventType, s -> s
         .index(index.name())
         .size(0)
-        .query(allOf(term(EVENT_TYPE, eventType), within(range)))
+        .query(allOf(term(EVENT_TYPE, eventType), within(range), term(ORGANIZATION, organization)))
         .aggregations(TRENDS, EventAggregations.histogram(interval, range, in)));
     return EventAggregations.dateBuckets(response.aggregations(), TRENDS);
   }
 
   /** Events of one type per hour, per day and per weekday × hour (in {@code zone}) over the range. */
-  public EventHeatmap heatmap(String eventType, Instant from, Instant to, ZoneId zone) {
+  public EventHeatmap heatmap(String organization, String eventType, Instant from, Instant to, ZoneId zone) {
     Inputs.requiredId("eventType", eventType);
     TimeRange range = TimeRange.required("from", from, "to", to).atMost(MAX_HOURLY_RANGE, "to");
     ZoneId in = orUtc(zone);
     SearchResponse<ObjectNode> response = send("compute the heatmap of " + eventType, s -> s
         .index(index.name())
         .size(0)
-        .query(allOf(term(EVENT_TYPE, eventType), within(range)))
+        .query(allOf(term(EVENT_TYPE, eventType), within(range), term(ORGANIZATION, organization)))
         .aggregations(BY_HOUR, EventAggregations.histogram(TimeInterval.HOUR, range, in))
         .aggregations(BY_DAY, EventAggregations.histogram(TimeInterval.DAY, range, in)));
     List<DateBucket> byHour = EventAggregations.dateBuckets(response.aggregations(), BY_HOUR);
@@ -144,11 +152,11 @@ public class EventSearch {
   }
 
   /** The first {@link QueryLimits#MAX_RESULTS} events of a correlation, oldest first, across all streams. */
-  public List<RecordedEvent> correlations(String correlationId) {
+  public List<RecordedEvent> correlations(String organization, String correlationId) {
     Inputs.requiredId("correlationId", correlationId);
     SearchResponse<ObjectNode> response = send("trace correlation " + correlationId, s -> s
         .index(index.name())
-        .query(allOf(term(CORRELATION_ID, correlationId)))
+        .query(allOf(term(CORRELATION_ID, correlationId), term(ORGANIZATION, organization)))
         .sort(EventHits.oldestFirst())
         .size(MAX_RESULTS));
     return hits.events(response);

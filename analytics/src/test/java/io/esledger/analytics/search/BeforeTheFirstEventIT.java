@@ -13,7 +13,7 @@ class BeforeTheFirstEventIT extends SearchNodeSupport {
 
   @Test
   void a_search_finds_nothing_and_says_so_exactly() {
-    EventPage page = search.search(EventFilter.none(), PageRequest.first());
+    EventPage page = search.search(ALL, EventFilter.none(), PageRequest.first());
 
     assertThat(page.total()).isZero();
     assertThat(page.totalIsExact()).isTrue();
@@ -22,16 +22,16 @@ class BeforeTheFirstEventIT extends SearchNodeSupport {
 
   @Test
   void analytics_answer_with_empty_buckets() {
-    assertThat(search.statistics("PaymentProcessed", FROM, TO, null).byHour()).hasSize(24);
-    assertThat(search.trends("PaymentProcessed", FROM, TO, TimeInterval.DAY, null))
+    assertThat(search.statistics(ALL, "PaymentProcessed", FROM, TO, null).byHour()).hasSize(24);
+    assertThat(search.trends(ALL, "PaymentProcessed", FROM, TO, TimeInterval.DAY, null))
         .containsExactly(new DateBucket(FROM, 0));
-    assertThat(search.heatmap("PaymentProcessed", FROM, TO, null).weekdayHour()[0]).containsOnly(0L);
+    assertThat(search.heatmap(ALL, "PaymentProcessed", FROM, TO, null).weekdayHour()[0]).containsOnly(0L);
   }
 
   @Test
   void lists_are_empty() {
-    assertThat(search.byType("PaymentProcessed", null, null)).isEmpty();
-    assertThat(search.searchData("anything", null)).isEmpty();
-    assertThat(search.correlations("corr-1")).isEmpty();
+    assertThat(search.byType(ALL, "PaymentProcessed", null, null)).isEmpty();
+    assertThat(search.searchData(ALL, "anything", null)).isEmpty();
+    assertThat(search.correlations(ALL, "corr-1")).isEmpty();
   }
 }

@@ -38,8 +38,8 @@ class BeyondTheWindowIT extends SearchNodeSupport {
 
   @Test
   void the_total_is_a_lower_bound_past_ten_thousand_and_exact_below() {
-    EventPage all = search.search(EventFilter.none(), PageRequest.first());
-    EventPage few = search.search(new EventFilter("Few", null, null, null, null, null, null), PageRequest.first());
+    EventPage all = search.search(ALL, EventFilter.none(), PageRequest.first());
+    EventPage few = search.search(ALL, new EventFilter("Few", null, null, null, null, null, null), PageRequest.first());
 
     assertThat(all.total()).isEqualTo(10_000);
     assertThat(all.totalIsExact()).isFalse();
@@ -49,7 +49,7 @@ class BeyondTheWindowIT extends SearchNodeSupport {
 
   @Test
   void the_deepest_allowed_page_is_served() {
-    EventPage deepest = search.search(EventFilter.none(), new PageRequest(9_900, 100));
+    EventPage deepest = search.search(ALL, EventFilter.none(), new PageRequest(9_900, 100));
 
     assertThat(deepest.items()).hasSize(100);
     assertThat(ids(deepest.items()).get(0)).isEqualTo("b-00100");
@@ -58,8 +58,8 @@ class BeyondTheWindowIT extends SearchNodeSupport {
 
   @Test
   void events_by_type_and_text_matches_stop_at_the_thousand_newest() {
-    List<String> byType = ids(search.byType("Bulked", null, null));
-    List<String> byText = ids(search.searchData("bulk", null));
+    List<String> byType = ids(search.byType(ALL, "Bulked", null, null));
+    List<String> byText = ids(search.searchData(ALL, "bulk", null));
 
     assertThat(byType).hasSize(QueryLimits.MAX_RESULTS).startsWith("b-10000").endsWith("b-09001");
     assertThat(byText).isEqualTo(byType);
@@ -67,7 +67,7 @@ class BeyondTheWindowIT extends SearchNodeSupport {
 
   @Test
   void a_correlation_trace_stops_at_the_thousand_oldest() {
-    assertThat(ids(search.correlations("corr-bulk")))
+    assertThat(ids(search.correlations(ALL, "corr-bulk")))
         .hasSize(QueryLimits.MAX_RESULTS).startsWith("f-1", "b-00000").endsWith("b-00998");
   }
 

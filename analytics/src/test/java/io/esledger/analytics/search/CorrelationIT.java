@@ -19,7 +19,7 @@ class CorrelationIT extends SearchNodeSupport {
     given("Payment", "p-8", event("PaymentProcessed", "2026-03-02T09:59:00Z").correlatedBy("corr-42"));
     refresh();
 
-    assertThat(search.correlations("corr-42")).extracting(RecordedEvent::eventId)
+    assertThat(search.correlations(ALL, "corr-42")).extracting(RecordedEvent::eventId)
         .containsExactly("p-8-v1", "p-9-v1", "p-9-v2", "r-1-v1");
   }
 
@@ -30,7 +30,7 @@ class CorrelationIT extends SearchNodeSupport {
         event("PaymentProcessed", "2026-03-02T10:00:00Z").correlatedBy("corr-42").data("{\"amount\":12.50}"));
     refresh();
 
-    RecordedEvent first = search.correlations("corr-42").get(0);
+    RecordedEvent first = search.correlations(ALL, "corr-42").get(0);
 
     assertThat(first.stream().value()).isEqualTo("Payment:p-9");
     assertThat(first.version()).isEqualTo(1);
@@ -45,7 +45,7 @@ class CorrelationIT extends SearchNodeSupport {
     given("Payment", "p-1", event("PaymentProcessed", "2026-03-02T10:00:00Z").correlatedBy("corr-1"));
     refresh();
 
-    assertThat(search.correlations("corr-404")).isEmpty();
-    assertThat(search.correlations("CORR-1")).as("ids match exactly").isEmpty();
+    assertThat(search.correlations(ALL, "corr-404")).isEmpty();
+    assertThat(search.correlations(ALL, "CORR-1")).as("ids match exactly").isEmpty();
   }
 }

@@ -27,7 +27,7 @@ class HeatmapIT extends SearchNodeSupport {
     KnownEvents.appendTo(this);
     refresh();
 
-    EventHeatmap march = search.heatmap(PROCESSED, MARCH_START, MARCH_END, ZoneOffset.UTC);
+    EventHeatmap march = search.heatmap(ALL, PROCESSED, MARCH_START, MARCH_END, ZoneOffset.UTC);
 
     long[][] expected = new long[7][24];
     expected[MONDAY][10] = 3;
@@ -46,7 +46,7 @@ class HeatmapIT extends SearchNodeSupport {
     Instant berlinMarchStart = Instant.parse("2026-02-28T23:00:00Z");
     Instant berlinMarchEnd = Instant.parse("2026-03-31T21:59:59.999Z");
 
-    EventHeatmap march = search.heatmap(PROCESSED, berlinMarchStart, berlinMarchEnd, BERLIN);
+    EventHeatmap march = search.heatmap(ALL, PROCESSED, berlinMarchStart, berlinMarchEnd, BERLIN);
 
     long[][] expected = new long[7][24];
     expected[MONDAY][11] = 3;
@@ -74,8 +74,8 @@ class HeatmapIT extends SearchNodeSupport {
     Instant from = Instant.parse("2026-03-01T00:00:00Z");
     Instant to = Instant.parse("2026-03-31T23:59:59Z");
 
-    EventHeatmap heatmap = search.heatmap(PROCESSED, from, to, newYork);
-    long total = search.statistics(PROCESSED, from, to, newYork).total();
+    EventHeatmap heatmap = search.heatmap(ALL, PROCESSED, from, to, newYork);
+    long total = search.statistics(ALL, PROCESSED, from, to, newYork).total();
 
     assertThat(total).isEqualTo(200);
     assertThat(sum(heatmap.byHour())).isEqualTo(total);

@@ -27,8 +27,8 @@ class PaginationIT extends SearchNodeSupport {
   void pages_walk_the_events_newest_first_and_the_last_page_is_partial() throws Exception {
     twentyFivePayments();
 
-    EventPage first = search.search(EventFilter.none(), new PageRequest(0, 10));
-    EventPage last = search.search(EventFilter.none(), new PageRequest(20, 10));
+    EventPage first = search.search(ALL, EventFilter.none(), new PageRequest(0, 10));
+    EventPage last = search.search(ALL, EventFilter.none(), new PageRequest(20, 10));
 
     assertThat(ids(first)).containsExactlyElementsOf(payments(24, 15));
     assertThat(ids(last)).containsExactlyElementsOf(payments(4, 0));
@@ -42,7 +42,7 @@ class PaginationIT extends SearchNodeSupport {
     twentyFivePayments();
 
     for (int offset : new int[] {25, 30, 9_900}) {
-      EventPage beyond = search.search(EventFilter.none(), new PageRequest(offset, 10));
+      EventPage beyond = search.search(ALL, EventFilter.none(), new PageRequest(offset, 10));
       assertThat(beyond.items()).as("offset %d", offset).isEmpty();
       assertThat(beyond.total()).isEqualTo(25);
     }
@@ -54,10 +54,10 @@ class PaginationIT extends SearchNodeSupport {
 
     List<String> paged = new ArrayList<>();
     for (int offset = 0; offset < 25; offset += 7) {
-      paged.addAll(ids(search.search(EventFilter.none(), new PageRequest(offset, 7))));
+      paged.addAll(ids(search.search(ALL, EventFilter.none(), new PageRequest(offset, 7))));
     }
 
-    assertThat(paged).containsExactlyElementsOf(ids(search.search(EventFilter.none(), new PageRequest(0, 100))));
+    assertThat(paged).containsExactlyElementsOf(ids(search.search(ALL, EventFilter.none(), new PageRequest(0, 100))));
     assertThat(paged).hasSize(25).doesNotHaveDuplicates();
   }
 
@@ -69,7 +69,7 @@ class PaginationIT extends SearchNodeSupport {
     refresh();
 
     List<String> onePerPage = IntStream.range(0, 4)
-        .mapToObj(offset -> search.search(EventFilter.none(), new PageRequest(offset, 1)).items().get(0).eventId())
+        .mapToObj(offset -> search.search(ALL, EventFilter.none(), new PageRequest(offset, 1)).items().get(0).eventId())
         .toList();
 
     assertThat(onePerPage).containsExactly("a-v2", "b-v2", "a-v1", "b-v1");

@@ -33,7 +33,7 @@ class PaymentSearchIT extends SearchNodeSupport {
 
   @Test
   void a_payment_event_search_over_their_range_returns_the_three_payments_newest_first() {
-    EventPage page = search.search(new EventFilter("Payment", null, null, from, to, null, null), PageRequest.first());
+    EventPage page = search.search(ALL, new EventFilter("Payment", null, null, from, to, null, null), PageRequest.first());
 
     assertThat(page.total()).isEqualTo(3);
     assertThat(page.totalIsExact()).isTrue();
@@ -43,7 +43,7 @@ class PaymentSearchIT extends SearchNodeSupport {
 
   @Test
   void event_data_comes_back_exactly_as_appended_decimals_included() {
-    EventPage page = search.search(new EventFilter("Payment", null, null, from, to, null, null), PageRequest.first());
+    EventPage page = search.search(ALL, new EventFilter("Payment", null, null, from, to, null, null), PageRequest.first());
 
     assertThat(page.items()).extracting(RecordedEvent::data).containsExactly(P3, P2, P1);
     assertThat(page.items().get(2).metadata().organizationId()).isEqualTo("org-1");
@@ -52,7 +52,7 @@ class PaymentSearchIT extends SearchNodeSupport {
 
   @Test
   void without_an_aggregate_type_every_stream_is_searched() {
-    EventPage page = search.search(new EventFilter(null, null, null, from, to, null, null), PageRequest.first());
+    EventPage page = search.search(ALL, new EventFilter(null, null, null, from, to, null, null), PageRequest.first());
 
     assertThat(page.items()).extracting(e -> e.stream().value())
         .containsExactly("Payment:p3", "Refund:r1", "Payment:p2", "Payment:p1");
@@ -60,7 +60,7 @@ class PaymentSearchIT extends SearchNodeSupport {
 
   @Test
   void no_filter_and_no_page_means_every_event_first_page() {
-    EventPage page = search.search(null, null);
+    EventPage page = search.search(ALL, null, null);
 
     assertThat(page.total()).isEqualTo(5);
     assertThat(page.items()).hasSize(5);
@@ -89,16 +89,16 @@ class PaymentSearchIT extends SearchNodeSupport {
 
   @Test
   void events_by_type_are_newest_first_and_either_end_may_be_open() {
-    assertThat(search.byType("PaymentProcessed", null, null)).extracting(e -> e.stream().aggregateId())
+    assertThat(search.byType(ALL, "PaymentProcessed", null, null)).extracting(e -> e.stream().aggregateId())
         .containsExactly("p3", "p2", "p1", "p0");
-    assertThat(search.byType("PaymentProcessed", from, null)).extracting(e -> e.stream().aggregateId())
+    assertThat(search.byType(ALL, "PaymentProcessed", from, null)).extracting(e -> e.stream().aggregateId())
         .containsExactly("p3", "p2", "p1");
-    assertThat(search.byType("PaymentProcessed", null, from)).extracting(e -> e.stream().aggregateId())
+    assertThat(search.byType(ALL, "PaymentProcessed", null, from)).extracting(e -> e.stream().aggregateId())
         .containsExactly("p1", "p0");
-    assertThat(search.byType("PaymentFailed", null, null)).isEmpty();
+    assertThat(search.byType(ALL, "PaymentFailed", null, null)).isEmpty();
   }
 
   private java.util.List<String> payments(EventFilter filter) {
-    return search.search(filter, PageRequest.first()).items().stream().map(e -> e.stream().aggregateId()).toList();
+    return search.search(ALL, filter, PageRequest.first()).items().stream().map(e -> e.stream().aggregateId()).toList();
   }
 }

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.TestInfo;
  */
 abstract class SearchNodeSupport {
 
+  /** The organization argument of an operator's query: every organization. */
+  protected static final String ALL = null;
+
   protected ElasticsearchClient client;
   protected EventIndex index;
   protected ElasticsearchEventStore store;

@@ -20,7 +20,7 @@ class StatisticsIT extends SearchNodeSupport {
     KnownEvents.appendTo(this);
     refresh();
 
-    EventStatistics march = search.statistics(PROCESSED, MARCH_START, MARCH_END, ZoneOffset.UTC);
+    EventStatistics march = search.statistics(ALL, PROCESSED, MARCH_START, MARCH_END, ZoneOffset.UTC);
 
     assertThat(march.total()).isEqualTo(6);
     assertThat(nonEmpty(march.byHour())).containsExactly(
@@ -39,7 +39,7 @@ class StatisticsIT extends SearchNodeSupport {
     KnownEvents.appendTo(this);
     refresh();
 
-    EventStatistics march = search.statistics(PROCESSED, MARCH_START, MARCH_END, ZoneOffset.UTC);
+    EventStatistics march = search.statistics(ALL, PROCESSED, MARCH_START, MARCH_END, ZoneOffset.UTC);
 
     assertThat(march.byHour()).hasSize(31 * 24);
     assertThat(march.byHour().get(0).date()).isEqualTo(MARCH_START);
@@ -54,8 +54,8 @@ class StatisticsIT extends SearchNodeSupport {
     Instant first = Instant.parse("2026-03-02T10:15:00Z");
     Instant last = Instant.parse("2026-03-02T11:00:00Z");
 
-    assertThat(search.statistics(PROCESSED, first, last, null).total()).isEqualTo(4);
-    assertThat(search.statistics(PROCESSED, first.plusMillis(1), last.minusMillis(1), null).total()).isEqualTo(2);
+    assertThat(search.statistics(ALL, PROCESSED, first, last, null).total()).isEqualTo(4);
+    assertThat(search.statistics(ALL, PROCESSED, first.plusMillis(1), last.minusMillis(1), null).total()).isEqualTo(2);
   }
 
   @Test
@@ -63,7 +63,7 @@ class StatisticsIT extends SearchNodeSupport {
     KnownEvents.appendTo(this);
     refresh();
 
-    EventStatistics refunds = search.statistics(REFUNDED, MARCH_START, MARCH_END, null);
+    EventStatistics refunds = search.statistics(ALL, REFUNDED, MARCH_START, MARCH_END, null);
 
     assertThat(refunds.total()).isEqualTo(1);
     assertThat(refunds.byOrganization()).containsExactly(new TermBucket("org-a", 1));
@@ -75,7 +75,7 @@ class StatisticsIT extends SearchNodeSupport {
     KnownEvents.appendTo(this);
     refresh();
 
-    EventStatistics inKolkata = search.statistics(PROCESSED, Instant.parse("2026-03-02T00:00:00Z"),
+    EventStatistics inKolkata = search.statistics(ALL, PROCESSED, Instant.parse("2026-03-02T00:00:00Z"),
         Instant.parse("2026-03-02T23:59:59Z"), ZoneId.of("Asia/Kolkata"));
 
     // 10:15Z is 15:45 in Kolkata (hour 15:00 = 09:30Z); 10:40Z, 10:59Z and 11:00Z fall in 16:00 = 10:30Z
@@ -92,7 +92,7 @@ class StatisticsIT extends SearchNodeSupport {
     given("Payment", "p-11", event(PROCESSED, "2026-03-02T10:30:00Z").by("org-11", "user-1"));
     refresh();
 
-    EventStatistics statistics = search.statistics(PROCESSED, MARCH_START, MARCH_END, null);
+    EventStatistics statistics = search.statistics(ALL, PROCESSED, MARCH_START, MARCH_END, null);
 
     assertThat(statistics.total()).isEqualTo(13);
     assertThat(statistics.byOrganization()).hasSize(10).first().isEqualTo(new TermBucket("org-11", 2));
@@ -106,7 +106,7 @@ class StatisticsIT extends SearchNodeSupport {
     KnownEvents.appendTo(this);
     refresh();
 
-    EventStatistics may = search.statistics(PROCESSED, Instant.parse("2026-05-01T00:00:00Z"),
+    EventStatistics may = search.statistics(ALL, PROCESSED, Instant.parse("2026-05-01T00:00:00Z"),
         Instant.parse("2026-05-01T23:59:59Z"), null);
 
     assertThat(may.total()).isZero();

@@ -80,7 +80,7 @@ class TextSearchIT extends SearchNodeSupport {
       "&& ||", "\\", "org-acme^10 ~2", "[* TO *]", "<script>", "\u0000", "' OR 1=1 --"})
   void query_syntax_finds_nothing_and_fails_nothing(String hostile) {
     assertThat(found(hostile)).isEmpty();
-    assertThat(search.search(new EventFilter(null, null, hostile, null, null, null, null), PageRequest.first())
+    assertThat(search.search(ALL, new EventFilter(null, null, hostile, null, null, null, null), PageRequest.first())
         .total()).isZero();
   }
 
@@ -94,12 +94,12 @@ class TextSearchIT extends SearchNodeSupport {
   void text_combines_with_the_other_filters() {
     EventFilter org2 = new EventFilter(null, null, null, null, null, "org-2", null);
 
-    assertThat(search.searchData("office", org2)).extracting(e -> e.stream().aggregateId()).containsExactly("p-paris");
-    assertThat(search.search(new EventFilter("Payment", null, "office", null, null, null, null), PageRequest.first())
+    assertThat(search.searchData(ALL, "office", org2)).extracting(e -> e.stream().aggregateId()).containsExactly("p-paris");
+    assertThat(search.search(ALL, new EventFilter("Payment", null, "office", null, null, null, null), PageRequest.first())
         .total()).isEqualTo(2);
   }
 
   private List<String> found(String text) {
-    return search.searchData(text, null).stream().map(e -> e.stream().aggregateId()).toList();
+    return search.searchData(ALL, text, null).stream().map(e -> e.stream().aggregateId()).toList();
   }
 }

@@ -57,7 +57,7 @@ class TrendsIT extends SearchNodeSupport {
 
   @Test
   void days_in_berlin_start_at_local_midnight_so_a_late_utc_event_moves_to_the_next_day() {
-    List<DateBucket> berlinDays = search.trends(PROCESSED, Instant.parse("2026-03-01T23:00:00Z"),
+    List<DateBucket> berlinDays = search.trends(ALL, PROCESSED, Instant.parse("2026-03-01T23:00:00Z"),
         Instant.parse("2026-03-04T22:59:59Z"), TimeInterval.DAY, BERLIN);
 
     assertThat(berlinDays).containsExactly(
@@ -80,13 +80,13 @@ class TrendsIT extends SearchNodeSupport {
     Instant to = Instant.parse("2026-04-03T18:00:00Z");
 
     for (TimeInterval interval : TimeInterval.values()) {
-      assertThat(search.trends(PROCESSED, from, to, interval, BERLIN)).as("%s buckets", interval)
+      assertThat(search.trends(ALL, PROCESSED, from, to, interval, BERLIN)).as("%s buckets", interval)
           .hasSize((int) interval.buckets(from, to, BERLIN));
     }
   }
 
   private List<DateBucket> trend(TimeInterval interval, String from, String to) {
-    return search.trends(PROCESSED, Instant.parse(from), Instant.parse(to), interval, ZoneOffset.UTC);
+    return search.trends(ALL, PROCESSED, Instant.parse(from), Instant.parse(to), interval, ZoneOffset.UTC);
   }
 
   private static DateBucket bucket(String date, long count) {

@@ -12,6 +12,9 @@ import io.esledger.interfaces.graphql.errors.ApiException;
 import io.esledger.interfaces.graphql.errors.ValidationFailedException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.esledger.interfaces.graphql.security.Caller;
+import io.esledger.interfaces.graphql.security.Callers;
+import io.esledger.interfaces.graphql.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -27,7 +30,8 @@ import io.smallrye.graphql.api.Subscription;
 /**
  * The event log for clients: a page of it, and a live subscription (graphql-transport-ws) that
  * catches up from a position and then follows the log, in log order, resumable by position.
- * The hook for authorization (scoping the log to the caller's organization) belongs here.
+ * Both need {@code payments:read} and hold only the caller's organization's events (operators: all);
+ * positions still advance past the events left out, so resuming never re-reads them.
  */
 @GraphQLApi
 @ApplicationScoped
@@ -37,6 +41,7 @@ public class EventLogApi {
   private static final int PAGE = 100;
 
   @Inject EventStore store;
+  @Inject Callers callers;
 
   private final AtomicInteger open = new AtomicInteger();
 
@@ -45,12 +50,13 @@ public class EventLogApi {
       + "to read on. Only durable events are read; none is ever skipped.")
   public @NonNull LogPageView eventLog(String after, LogFilterInput filter, @DefaultValue("100") int first)
       throws ApiException {
+    String organization = callers.require(Role.PAYMENTS_READ).readScope(null);
     return translated("eventLog", () -> {
       if (first < 1 || first > 1000) {
         throw new ValidationFailedException("first", "between 1 and 1000");
       }
       LogPage page = store.readLog(position(after), LogFilterInput.toFilter(filter), first);
-      return new LogPageView(views(page, position(after)), page.next().encode(), page.atHead());
+      return new LogPageView(views(page, position(after), organization), page.next().encode(), page.atHead());
     });
   }
 
@@ -58,12 +64,14 @@ public class EventLogApi {
   @Description("Events of the log after a position (none: from the start): history first, then live, in log "
       + "order. Each carries the position to resume from after it.")
   public Multi<LogEventView> events(String after, LogFilterInput filter) throws ApiException {
+    String organization = callers.require(Role.PAYMENTS_READ).readScope(null);
     LogPosition from = translated("events", () -> position(after));
     LogFilter logFilter = LogFilterInput.toFilter(filter);
-    return Multi.createFrom().emitter(emitter -> follow(emitter, from, logFilter));
+    return Multi.createFrom().emitter(emitter -> follow(emitter, from, logFilter, organization));
   }
 
-  private void follow(MultiEmitter<? super LogEventView> emitter, LogPosition from, LogFilter filter) {
+  private void follow(MultiEmitter<? super LogEventView> emitter, LogPosition from, LogFilter filter,
+      String organization) {
     if (open.incrementAndGet() > MAX_SUBSCRIPTIONS) {
       open.decrementAndGet();
       emitter.fail(new IllegalStateException("too many open event subscriptions (at most " + MAX_SUBSCRIPTIONS + ")"));
@@ -71,7 +79,7 @@ public class EventLogApi {
     }
     LogPosition[] at = {from};
     LogSubscription subscription = store.subscribe("graphql", from, filter, PAGE, page -> {
-      for (LogEventView view : views(page, at[0])) {
+      for (LogEventView view : views(page, at[0], organization)) {
         while (emitter.requested() == 0) { // back-pressure: the log is read no faster than the client takes it
           if (emitter.isCancelled()) {
             throw new CancellationException("the client went away");
@@ -90,9 +98,10 @@ public class EventLogApi {
 
   /**
    * Each event with the position to resume after it: past its commit once the commit's last event
-   * is delivered, otherwise before the commit (so resuming never skips part of a commit).
+   * is delivered, otherwise before the commit (so resuming never skips part of a commit). Events of
+   * other organizations than {@code organization} (null: keep all) are left out.
    */
-  private static List<LogEventView> views(LogPage page, LogPosition start) {
+  private static List<LogEventView> views(LogPage page, LogPosition start, String organization) {
     List<LogEntry> entries = page.entries();
     java.util.ArrayList<LogEventView> views = new java.util.ArrayList<>(entries.size());
     LogPosition before = start;
@@ -101,7 +110,9 @@ public class EventLogApi {
       boolean lastOfCommit = i + 1 == entries.size() || entries.get(i + 1).partition() != e.partition()
           || entries.get(i + 1).seqNo() != e.seqNo();
       LogPosition after = lastOfCommit ? before.advance(e.partition(), e.seqNo()) : before;
-      views.add(new LogEventView(after.encode(), StoredEventView.of(e.event())));
+      if (organization == null || organization.equals(e.event().metadata().organizationId())) {
+        views.add(new LogEventView(after.encode(), StoredEventView.of(e.event())));
+      }
       before = after;
     }
     return views;

@@ -12,6 +12,9 @@ import io.esledger.interfaces.graphql.EventViews.EventHeatmapView;
 import io.esledger.interfaces.graphql.EventViews.EventPageView;
 import io.esledger.interfaces.graphql.EventViews.EventStatisticsView;
 import io.esledger.interfaces.graphql.errors.ApiException;
+import io.esledger.interfaces.graphql.security.Caller;
+import io.esledger.interfaces.graphql.security.Callers;
+import io.esledger.interfaces.graphql.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -26,7 +29,8 @@ import org.eclipse.microprofile.graphql.Query;
 /**
  * Event search and analytics. Near-real-time (about 1 s behind) unless consistentWith carries
  * tokens from mutation receipts; statistics, trends and heatmaps are cached for 5 minutes, but
- * never in a way that hides a write asked for with consistentWith.
+ * never in a way that hides a write asked for with consistentWith. Every query needs {@code payments:read}
+ * and answers only for the caller's organization (operators: any).
  */
 @GraphQLApi
 @ApplicationScoped
@@ -36,12 +40,14 @@ public class EventQueriesApi {
 
   @Inject EventAnalytics analytics;
   @Inject ReadConsistency consistency;
+  @Inject Callers callers;
 
   @Query
   @Description("Events of any aggregate type, newest first")
   public @NonNull EventPageView searchEvents(EventFilterInput filter, PageInput page, List<String> consistentWith)
       throws ApiException {
-    return translated("searchEvents", () -> EventPageView.of(analytics.search(
+    String organization = scope(filter);
+    return translated("searchEvents", () -> EventPageView.of(analytics.search(organization,
         EventFilterInput.toFilter(filter), PageInput.toRequest(page), Tokens.valid(consistentWith))));
   }
 
@@ -49,7 +55,8 @@ public class EventQueriesApi {
   @Description("Payment events (aggregateType Payment), newest first")
   public @NonNull EventPageView searchPaymentEvents(EventFilterInput filter, PageInput page,
       List<String> consistentWith) throws ApiException {
-    return translated("searchPaymentEvents", () -> EventPageView.of(analytics.search(
+    String organization = scope(filter);
+    return translated("searchPaymentEvents", () -> EventPageView.of(analytics.search(organization,
         EventFilterInput.toFilter(filter).withAggregateType(PAYMENT), PageInput.toRequest(page),
         Tokens.valid(consistentWith))));
   }
@@ -58,7 +65,8 @@ public class EventQueriesApi {
   @Description("Events of one type, newest first, at most 1,000")
   public @NonNull List<@NonNull StoredEventView> eventsByType(@NonNull String eventType, OffsetDateTime from,
       OffsetDateTime to, List<String> consistentWith) throws ApiException {
-    return translated("eventsByType", () -> analytics.byType(eventType, Dates.instant(from), Dates.instant(to),
+    String organization = scope(null);
+    return translated("eventsByType", () -> analytics.byType(organization, eventType, Dates.instant(from), Dates.instant(to),
         Tokens.valid(consistentWith)).stream().map(StoredEventView::of).toList());
   }
 
@@ -66,7 +74,8 @@ public class EventQueriesApi {
   @Description("Full text over event data and metadata, newest first, at most 1,000; the text is never query syntax")
   public @NonNull List<@NonNull StoredEventView> searchEventData(@NonNull String text, EventFilterInput filter,
       List<String> consistentWith) throws ApiException {
-    return translated("searchEventData", () -> analytics.searchData(text, EventFilterInput.toFilter(filter),
+    String organization = scope(filter);
+    return translated("searchEventData", () -> analytics.searchData(organization, text, EventFilterInput.toFilter(filter),
         Tokens.valid(consistentWith)).stream().map(StoredEventView::of).toList());
   }
 
@@ -76,7 +85,8 @@ public class EventQueriesApi {
   public @NonNull EventStatisticsView eventStatistics(@NonNull String eventType, @NonNull OffsetDateTime from,
       @NonNull OffsetDateTime to, @DefaultValue("UTC") String timeZone, List<String> consistentWith)
       throws ApiException {
-    return translated("eventStatistics", () -> EventStatisticsView.of(analytics.statistics(eventType,
+    String organization = scope(null);
+    return translated("eventStatistics", () -> EventStatisticsView.of(analytics.statistics(organization, eventType,
         from.toInstant(), to.toInstant(), Dates.zone(timeZone), Tokens.valid(consistentWith))));
   }
 
@@ -85,7 +95,8 @@ public class EventQueriesApi {
   public @NonNull List<@NonNull DateBucketView> eventTrends(@NonNull String eventType, @NonNull OffsetDateTime from,
       @NonNull OffsetDateTime to, @DefaultValue("DAY") TimeInterval interval, @DefaultValue("UTC") String timeZone,
       List<String> consistentWith) throws ApiException {
-    return translated("eventTrends", () -> Buckets.dates(analytics.trends(eventType, from.toInstant(),
+    String organization = scope(null);
+    return translated("eventTrends", () -> Buckets.dates(analytics.trends(organization, eventType, from.toInstant(),
         to.toInstant(), (interval == null ? TimeInterval.DAY : interval).toSearch(), Dates.zone(timeZone),
         Tokens.valid(consistentWith))));
   }
@@ -95,7 +106,8 @@ public class EventQueriesApi {
   public @NonNull EventHeatmapView eventHeatmap(@NonNull String eventType, @NonNull OffsetDateTime from,
       @NonNull OffsetDateTime to, @DefaultValue("UTC") String timeZone, List<String> consistentWith)
       throws ApiException {
-    return translated("eventHeatmap", () -> EventHeatmapView.of(analytics.heatmap(eventType, from.toInstant(),
+    String organization = scope(null);
+    return translated("eventHeatmap", () -> EventHeatmapView.of(analytics.heatmap(organization, eventType, from.toInstant(),
         to.toInstant(), Dates.zone(timeZone), Tokens.valid(consistentWith))));
   }
 
@@ -103,17 +115,28 @@ public class EventQueriesApi {
   @Description("Every event of one correlation id, oldest first (at most 1,000)")
   public @NonNull List<@NonNull StoredEventView> eventCorrelations(@NonNull @Id String correlationId,
       List<String> consistentWith) throws ApiException {
-    return translated("eventCorrelations", () -> analytics.correlations(correlationId, Tokens.valid(consistentWith))
+    String organization = scope(null);
+    return translated("eventCorrelations", () -> analytics.correlations(organization, correlationId, Tokens.valid(consistentWith))
         .stream().map(StoredEventView::of).toList());
   }
 
   @Query
   @Description("Hits and misses of the analytics answer cache")
-  public @NonNull CacheStatisticsView cacheStatistics() {
+  public @NonNull CacheStatisticsView cacheStatistics() throws ApiException {
+    callers.require(Role.OPERATOR);
     AnswerCache cache = analytics.cache();
     long found = cache.hits() + cache.redisHits();
     long all = found + cache.misses();
     return new CacheStatisticsView((int) cache.hits(), (int) cache.redisHits(), (int) cache.misses(), cache.size(),
         cache.redisAvailable(), all == 0 ? 0 : (double) found / all, (int) consistency.refreshesCaused());
+  }
+
+  /**
+   * The organization a query answers for (needs {@code payments:read}): the caller's own; an operator's
+   * spans every organization unless the filter names one. A filter naming another organization is refused.
+   */
+  private String scope(EventFilterInput filter) throws ApiException {
+    Caller caller = callers.require(Role.PAYMENTS_READ);
+    return caller.readScope(filter == null ? null : filter.organizationId());
   }
 }

@@ -13,6 +13,9 @@ import io.esledger.domain.model.payment.ProcessPayment;
 import io.esledger.interfaces.graphql.errors.ApiException;
 import io.esledger.interfaces.graphql.errors.Errors;
 import io.esledger.interfaces.graphql.errors.ValidationFailedException;
+import io.esledger.interfaces.graphql.security.Caller;
+import io.esledger.interfaces.graphql.security.Callers;
+import io.esledger.interfaces.graphql.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -23,7 +26,10 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 
-/** Mutations: each runs one command through its CDI command handler. */
+/**
+ * Mutations: each runs one command through its CDI command handler. They need {@code payments:write};
+ * the organization and user stored with each payment are the token's, never the input's.
+ */
 @GraphQLApi
 @ApplicationScoped
 public class PaymentCommandsApi {
@@ -39,12 +45,16 @@ public class PaymentCommandsApi {
   @Inject
   ReadConsistency consistency;
 
+  @Inject
+  Callers callers;
+
   @Mutation
   @Description("Processes a payment once. A retry with the same commandId returns the first receipt.")
   public @NonNull PaymentReceiptView processPayment(@NonNull ProcessPaymentInput input) throws ApiException {
+    Caller caller = callers.require(Role.PAYMENTS_WRITE);
     return translated("processPayment", () -> {
       ProcessPaymentInput valid = validation.valid(input);
-      PaymentReceipt receipt = processPayment.handle(command(valid), context(valid));
+      PaymentReceipt receipt = processPayment.handle(command(valid), context(valid, caller));
       return PaymentReceiptView.of(receipt, consistency.tokenNow()); // taken after the append was acknowledged
     });
   }
@@ -55,6 +65,7 @@ public class PaymentCommandsApi {
       + "stored for it) without affecting the others. Receipts are in the order of the inputs.")
   public @NonNull List<@NonNull PaymentReceiptView> processPayments(@NonNull List<@NonNull ProcessPaymentInput> inputs)
       throws ApiException {
+    Caller caller = callers.require(Role.PAYMENTS_WRITE);
     if (inputs.size() > MAX_BATCH) {
       throw new ValidationFailedException("inputs", "at most " + MAX_BATCH + " payments per request");
     }
@@ -68,7 +79,7 @@ public class PaymentCommandsApi {
         try {
           ProcessPaymentInput valid = validation.valid(input);
           commands.add(command(valid));
-          contexts.add(context(valid));
+          contexts.add(context(valid, caller));
           accepted.add(i);
         } catch (Exception invalid) {
           receipts[i] = PaymentReceiptView.refused(input.paymentId(), 0, input.correlationId(), "",
@@ -94,8 +105,8 @@ public class PaymentCommandsApi {
         valid.expectedVersion() == null ? OptionalInt.empty() : OptionalInt.of(valid.expectedVersion()));
   }
 
-  private static CommandContext context(ProcessPaymentInput valid) {
-    return new CommandContext(valid.commandId(), valid.correlationId(), valid.causationId(), valid.organizationId(),
-        valid.userId());
+  private static CommandContext context(ProcessPaymentInput valid, Caller caller) throws ApiException {
+    return new CommandContext(valid.commandId(), valid.correlationId(), valid.causationId(),
+        caller.ownOrganization("organizationId", valid.organizationId()), caller.ownUser("userId", valid.userId()));
   }
 }

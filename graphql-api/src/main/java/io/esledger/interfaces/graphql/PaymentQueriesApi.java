@@ -3,8 +3,12 @@ package io.esledger.interfaces.graphql;
 import static io.esledger.interfaces.graphql.errors.Errors.translated;
 
 import io.esledger.application.PaymentQueries;
+import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.domain.model.payment.PaymentId;
 import io.esledger.interfaces.graphql.errors.ApiException;
+import io.esledger.interfaces.graphql.security.Caller;
+import io.esledger.interfaces.graphql.security.Callers;
+import io.esledger.interfaces.graphql.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -22,24 +26,43 @@ public class PaymentQueriesApi {
   @Inject
   PaymentQueries payments;
 
+  @Inject
+  Callers callers;
+
   @Query
   @Description("A payment's events, version ascending; sees every acknowledged write at once")
   public @NonNull List<@NonNull StoredEventView> paymentHistory(@NonNull @Id String paymentId) throws ApiException {
-    return translated("paymentHistory", () ->
-        payments.history(new PaymentId(paymentId)).stream().map(StoredEventView::of).toList());
+    Caller caller = callers.require(Role.PAYMENTS_READ);
+    return translated("paymentHistory", () -> {
+      List<RecordedEvent> history = payments.history(new PaymentId(paymentId));
+      return visible(caller, history) ? history.stream().map(StoredEventView::of).toList() : List.of();
+    });
   }
 
   @Query
   @Description("A payment's state replayed from its events; null when it has none")
   public PaymentView payment(@NonNull @Id String paymentId) throws ApiException {
-    return translated("payment", () ->
-        payments.payment(new PaymentId(paymentId)).map(PaymentView::of).orElse(null));
+    Caller caller = callers.require(Role.PAYMENTS_READ);
+    return translated("payment", () -> {
+      List<RecordedEvent> history = payments.history(new PaymentId(paymentId));
+      return visible(caller, history) ? payments.replay(new PaymentId(paymentId), history).map(PaymentView::of).orElse(null) : null;
+    });
   }
 
   @Query
   @Description("One event by id; found through search, so visible within about a second of its write")
   public StoredEventView event(@NonNull @Id String eventId) throws ApiException {
-    return translated("event", () ->
-        payments.event(InputValidation.id("eventId", eventId)).map(StoredEventView::of).orElse(null));
+    Caller caller = callers.require(Role.PAYMENTS_READ);
+    return translated("event", () -> payments.event(InputValidation.id("eventId", eventId))
+        .filter(e -> visible(caller, List.of(e))).map(StoredEventView::of).orElse(null));
+  }
+
+  /**
+   * A stream is the organization's that wrote it: another organization's payment reads as one that
+   * does not exist (no history, no state, no event), so ids of other organizations are not revealed.
+   */
+  private static boolean visible(Caller caller, List<RecordedEvent> events) {
+    return caller.isOperator() || events.stream()
+        .allMatch(e -> caller.organizationId().equals(e.metadata().organizationId()));
   }
 }

@@ -20,8 +20,10 @@ public record ProcessPaymentInput(
     @NonNull @Id @NotBlank @Size(max = Limits.ID_LENGTH) String paymentId,
     @NonNull @NotNull @Positive @DecimalMax("1000000000000") BigDecimal amount,
     @NonNull @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR") String currency,
-    @NonNull @Id @NotBlank @Size(max = Limits.ID_LENGTH) String organizationId,
-    @NonNull @Id @NotBlank @Size(max = Limits.ID_LENGTH) String userId,
+    @Id @Size(min = 1, max = Limits.ID_LENGTH)
+    @Description("Optional: the token's organization. Any other is refused with FORBIDDEN.") String organizationId,
+    @Id @Size(min = 1, max = Limits.ID_LENGTH)
+    @Description("Optional: the token's subject. Any other is refused with FORBIDDEN.") String userId,
     @Id @Size(min = 1, max = Limits.ID_LENGTH) String commandId,
     @Id @Size(min = 1, max = Limits.ID_LENGTH) String correlationId,
     @Id @Size(min = 1, max = Limits.ID_LENGTH) String causationId,

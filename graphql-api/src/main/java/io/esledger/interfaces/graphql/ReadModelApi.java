@@ -12,6 +12,9 @@ import io.esledger.analytics.projection.Projections;
 import io.esledger.analytics.search.PageRequest;
 import io.esledger.interfaces.graphql.errors.ApiException;
 import io.esledger.interfaces.graphql.errors.NotFoundException;
+import io.esledger.interfaces.graphql.security.Caller;
+import io.esledger.interfaces.graphql.security.Callers;
+import io.esledger.interfaces.graphql.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -30,24 +33,29 @@ public class ReadModelApi {
   @Inject Projections projections;
   @Inject ReadConsistency consistency;
   @Inject InputValidation validation;
+  @Inject Callers callers;
 
   @Query
   @Description("Payments from the read model, most recently updated first. Near-real-time (about 1 s) unless "
       + "consistentWith carries tokens from mutation receipts.")
   public @NonNull PaymentPageView payments(PaymentFilterInput filter, PageInput page, List<String> consistentWith)
       throws ApiException {
+    Caller caller = callers.require(Role.PAYMENTS_READ);
+    String organization = caller.readScope(filter == null ? null : filter.organizationId());
     return translated("payments", () -> {
       PaymentFilterInput valid = filter == null ? null : validation.valid(filter);
       PageRequest paging = PageInput.toRequest(page);
       consistency.payments(Tokens.valid(consistentWith));
       return PaymentPageView.of(projections.payments().search(
-          valid == null ? PaymentFilter.none() : valid.toFilter(), paging.offset(), paging.size()));
+          (valid == null ? PaymentFilter.none() : valid.toFilter()).forOrganization(organization), paging.offset(),
+          paging.size()));
     });
   }
 
   @Query
   @Description("A projection's health and its last rebuild's progress")
   public @NonNull ProjectionStatusView projectionStatus(@DefaultValue("payments") String name) throws ApiException {
+    callers.require(Role.OPERATOR);
     return translated("projectionStatus", () -> status(name));
   }
 
@@ -56,6 +64,7 @@ public class ReadModelApi {
       + "projectionStatus), or when done if wait is true.")
   public @NonNull ProjectionStatusView rebuildProjection(@DefaultValue("payments") String name,
       @DefaultValue("false") boolean wait) throws ApiException {
+    callers.require(Role.OPERATOR);
     return translated("rebuildProjection", () -> {
       known(name);
       projections.rebuildPayments(wait);

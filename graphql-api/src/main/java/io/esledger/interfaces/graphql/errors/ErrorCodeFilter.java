@@ -41,10 +41,14 @@ public class ErrorCodeFilter extends HttpFilter {
   private static final Logger LOG = Logger.getLogger(ErrorCodeFilter.class.getName());
 
   static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
+  static final String QUERY_TOO_DEEP = "QUERY_TOO_DEEP";
+  static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
   private static final Set<String> KNOWN = Set.of(ValidationFailedException.CODE, PaymentAlreadyProcessedException.CODE,
       ConcurrencyConflictException.CODE, NotFoundException.CODE, StoreUnavailableException.CODE,
       InternalException.CODE, ConsistencyTimeoutException.CODE, CommandIdReusedApiException.CODE,
-      OutcomeUnknownApiException.CODE, ProjectionElsewhereException.CODE, PARSE_FAILED);
+      OutcomeUnknownApiException.CODE, ProjectionElsewhereException.CODE, PARSE_FAILED,
+      UnauthenticatedException.CODE, ForbiddenException.CODE, "UNSUPPORTED_MEDIA_TYPE", QUERY_TOO_DEEP,
+      QUERY_TOO_COMPLEX);
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -136,8 +140,16 @@ public class ErrorCodeFilter extends HttpFilter {
   }
 
   private static String fallbackCode(JsonObject error, JsonObject extensions) {
-    if (error.getString("message", "").startsWith("Unparseable input document")) {
+    String message = error.getString("message", "");
+    if (message.startsWith("Unparseable input document")) {
       return PARSE_FAILED; // the request body itself was not a GraphQL request
+    }
+    if (message.startsWith("maximum query depth exceeded")) {
+      return QUERY_TOO_DEEP;
+    }
+    if (message.startsWith("maximum query complexity exceeded") || message.contains("introspection in good faith")
+        || message.contains("more than") && message.contains("tokens")) {
+      return QUERY_TOO_COMPLEX; // the field budget (aliases count), or graphql-java's own parser and introspection limits
     }
     String classification = extensions == null ? "" : extensions.getString("classification", "");
     if (classification.contains("InvalidSyntax")) {

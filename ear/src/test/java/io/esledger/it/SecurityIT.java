@@ -1,0 +1,321 @@
+package io.esledger.it;
+
+import static io.esledger.it.GraphQL.OPERATOR;
+import static io.esledger.it.GraphQL.READ;
+import static io.esledger.it.GraphQL.WRITE;
+import static io.esledger.it.GraphQL.errors;
+import static io.esledger.it.GraphQL.firstCode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.esledger.devtools.DevTokens;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Who may do what, through the real server with real signed tokens: no token or a bad one is
+ * UNAUTHENTICATED, a missing role or another organization is FORBIDDEN, and every read of one
+ * organization holds nothing of another's, whatever the filter asks for.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SecurityIT {
+
+  private static final String HISTORY = "query($id: ID!) { paymentHistory(paymentId: $id) { eventId } }";
+
+  private final GraphQL operator = GraphQL.onTestServer();
+  private final String from = Instant.now().minus(1, ChronoUnit.HOURS).toString();
+  private final String to = Instant.now().plus(1, ChronoUnit.HOURS).toString();
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return LedgerDeployment.ear();
+  }
+
+  private static Map<String, Object> payment(String paymentId) {
+    Map<String, Object> input = new HashMap<>();
+    input.put("paymentId", paymentId);
+    input.put("amount", "10.00");
+    input.put("currency", "EUR");
+    return input;
+  }
+
+  private List<String> historyAsOperator(String paymentId) {
+    JsonObject response = operator.post(HISTORY, Map.of("id", paymentId));
+    assertThat(errors(response)).as(response.toString()).isEmpty();
+    return response.getJsonObject("data").getJsonArray("paymentHistory").getValuesAs(JsonObject.class).stream()
+        .map(e -> e.getString("eventId")).toList();
+  }
+
+  @Test
+  void without_a_valid_token_nothing_is_answered() {
+    String id = "p-" + UUID.randomUUID();
+    String mutation = "mutation($input: ProcessPaymentInput!) { processPayment(input: $input) { paymentId } }";
+    DevTokens signer = GraphQL.signer();
+    Map<String, Object> expired = new LinkedHashMap<>();
+    expired.put("iss", DevTokens.ISSUER);
+    expired.put("sub", "user-1");
+    expired.put("org", "org-1");
+    expired.put("groups", List.of(WRITE));
+    expired.put("iat", Instant.now().minusSeconds(7200).getEpochSecond());
+    expired.put("exp", Instant.now().minusSeconds(3600).getEpochSecond());
+    Map<String, Object> foreignIssuer = new LinkedHashMap<>(expired);
+    foreignIssuer.put("iss", "https://somebody-else.example");
+    foreignIssuer.put("exp", Instant.now().plusSeconds(3600).getEpochSecond());
+
+    List<String> badTokens = new ArrayList<>();
+    badTokens.add(null);
+    badTokens.add("not-a-jwt");
+    badTokens.add(signer.signed(expired));
+    badTokens.add(signer.signed(foreignIssuer));
+    String good = GraphQL.token("org-1", "user-1", WRITE);
+    badTokens.add(good.substring(0, good.lastIndexOf('.')) + ".AAAA"); // a signature that is not the key's
+
+    for (String bad : badTokens) {
+      JsonObject response = operator.withAuthorization(bad).post(mutation, Map.of("input", payment(id)));
+      assertThat(firstCode(response)).as("token %s", bad).isEqualTo("UNAUTHENTICATED");
+      assertThat(response.get("data")).as("no data").isIn(null, JsonValue.NULL);
+    }
+    assertThat(historyAsOperator(id)).as("nothing stored").isEmpty();
+  }
+
+  @Test
+  void a_token_without_the_role_is_forbidden_and_stores_nothing() {
+    String id = "p-" + UUID.randomUUID();
+    GraphQL reader = operator.as("org-1", "user-1", READ);
+    JsonObject response = reader.post(
+        "mutation($input: ProcessPaymentInput!) { processPayment(input: $input) { paymentId } }",
+        Map.of("input", payment(id)));
+    assertThat(firstCode(response)).isEqualTo("FORBIDDEN");
+    assertThat(historyAsOperator(id)).isEmpty();
+
+    GraphQL writer = operator.as("org-1", "user-1", WRITE);
+    assertThat(firstCode(writer.post(HISTORY, Map.of("id", id)))).as("writing is not reading").isEqualTo("FORBIDDEN");
+    for (String operatorOnly : List.of("query { projectionStatus { name } }",
+        "query { cacheStatistics { hits } }", "mutation { rebuildProjection { name } }")) {
+      assertThat(firstCode(reader.post(operatorOnly, Map.of()))).as(operatorOnly).isEqualTo("FORBIDDEN");
+    }
+    assertThat(errors(operator.post("query { projectionStatus { name } }", Map.of()))).isEmpty();
+  }
+
+  @Test
+  void the_organization_and_user_are_the_tokens_never_the_inputs() {
+    GraphQL writer = operator.as("org-own-" + UUID.randomUUID(), "user-7", READ, WRITE);
+    String foreignOrg = "p-" + UUID.randomUUID();
+    Map<String, Object> input = payment(foreignOrg);
+    input.put("organizationId", "org-someone-else");
+    String mutation = "mutation($input: ProcessPaymentInput!) { processPayment(input: $input) { paymentId } }";
+    assertThat(firstCode(writer.post(mutation, Map.of("input", input)))).isEqualTo("FORBIDDEN");
+    String foreignUser = "p-" + UUID.randomUUID();
+    input = payment(foreignUser);
+    input.put("userId", "user-8");
+    assertThat(firstCode(writer.post(mutation, Map.of("input", input)))).isEqualTo("FORBIDDEN");
+    assertThat(historyAsOperator(foreignOrg)).isEmpty();
+    assertThat(historyAsOperator(foreignUser)).isEmpty();
+
+    String own = "p-" + UUID.randomUUID();
+    assertThat(errors(writer.post(mutation, Map.of("input", payment(own))))).isEmpty();
+    JsonObject event = writer.post("query($id: ID!) { paymentHistory(paymentId: $id) { metadata { organizationId "
+        + "userId } } }", Map.of("id", own)).getJsonObject("data").getJsonArray("paymentHistory").getJsonObject(0);
+    assertThat(event.getJsonObject("metadata").getString("userId")).isEqualTo("user-7");
+    assertThat(event.getJsonObject("metadata").getString("organizationId")).startsWith("org-own-");
+  }
+
+  @Test
+  void only_json_is_executed() throws Exception {
+    String id = "p-" + UUID.randomUUID();
+    String body = Json.createObjectBuilder().add("query", "mutation { processPayment(input: {paymentId: \"" + id
+        + "\", amount: \"1\", currency: \"EUR\"}) { paymentId } }").build().toString();
+    for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data")) {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(operator.endpoint())
+          .header("Content-Type", type).header("Authorization", "Bearer " + operator.token())
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(type).isEqualTo(415);
+      assertThat(response.body()).contains("UNSUPPORTED_MEDIA_TYPE");
+    }
+    assertThat(historyAsOperator(id)).isEmpty();
+  }
+
+  @Test
+  void an_alias_bomb_and_a_depth_bomb_are_refused_before_anything_runs() {
+    String prefix = "bomb-" + UUID.randomUUID() + "-";
+    StringBuilder aliases = new StringBuilder("mutation {");
+    for (int i = 0; i < 300; i++) {
+      aliases.append(" p").append(i).append(": processPayment(input: {paymentId: \"").append(prefix).append(i)
+          .append("\", amount: \"1\", currency: \"EUR\"}) { paymentId version }");
+    }
+    JsonObject refused = operator.post(aliases.append(" }").toString(), Map.of());
+    assertThat(firstCode(refused)).isEqualTo("QUERY_TOO_COMPLEX");
+    assertThat(historyAsOperator(prefix + "0")).isEmpty();
+    assertThat(historyAsOperator(prefix + "299")).isEmpty();
+
+    String deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType "
+        + "{ ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } } } } }";
+    assertThat(firstCode(operator.post(deep, Map.of()))).isEqualTo("QUERY_TOO_DEEP");
+    assertThat(errors(operator.post("{ searchEvents { total } }", Map.of()))).as("answers normally after").isEmpty();
+  }
+
+  @Test
+  void a_websocket_without_a_token_is_refused() {
+    URI ws = URI.create(operator.endpoint().toString().replace("http://", "ws://"));
+    assertThatThrownBy(() -> HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+        .buildAsync(ws, new WebSocket.Listener() {}).get(10, TimeUnit.SECONDS))
+        .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class,
+            refused -> assertThat(refused.getResponse().statusCode()).isEqualTo(401));
+  }
+
+  @Test
+  void every_read_holds_only_the_callers_organization() {
+    String a = "org-a-" + UUID.randomUUID();
+    String b = "org-b-" + UUID.randomUUID();
+    String correlation = "corr-" + UUID.randomUUID();
+    String word = "w" + UUID.randomUUID().toString().replace("-", "");
+    GraphQL asA = operator.as(a);
+    GraphQL asB = operator.as(b);
+    String logHead = head();
+    List<String> tokens = new ArrayList<>();
+    List<String> bIds = new ArrayList<>();
+    List<String> bEventIds = new ArrayList<>();
+    String mutation = "mutation($input: ProcessPaymentInput!) { processPayment(input: $input) { paymentId eventIds "
+        + "consistencyToken } }";
+    for (int i = 0; i < 6; i++) {
+      boolean forA = i % 2 == 0;
+      String id = (forA ? "a-" : "b-") + word + "-" + i;
+      Map<String, Object> input = payment(id);
+      input.put("correlationId", correlation);
+      input.put("commandId", word + "-" + i); // the shared word, searchable as text in both organizations
+      JsonObject receipt = (forA ? asA : asB).post(mutation, Map.of("input", input));
+      assertThat(errors(receipt)).as(receipt.toString()).isEmpty();
+      JsonObject r = receipt.getJsonObject("data").getJsonObject("processPayment");
+      tokens.add(r.getString("consistencyToken"));
+      if (!forA) {
+        bIds.add(id);
+        bEventIds.add(r.getJsonArray("eventIds").getString(0));
+      }
+    }
+    JsonArray tokenArray = Json.createArrayBuilder(tokens).build();
+
+    // another organization's payment, event and stream do not exist for A
+    for (int i = 0; i < bIds.size(); i++) {
+      assertThat(data(asA, HISTORY, Map.of("id", bIds.get(i))).getJsonArray("paymentHistory")).isEmpty();
+      assertThat(data(asA, "query($id: ID!) { payment(paymentId: $id) { paymentId } }", Map.of("id", bIds.get(i)))
+          .get("payment")).isEqualTo(JsonValue.NULL);
+      assertThat(data(asA, "query($id: ID!) { event(eventId: $id) { eventId } }", Map.of("id", bEventIds.get(i)))
+          .get("event")).isEqualTo(JsonValue.NULL);
+    }
+    // a filter naming B is refused, not widened
+    assertThat(firstCode(asA.post("query($org: ID) { searchEvents(filter: { organizationId: $org }) { total } }",
+        Map.of("org", b)))).isEqualTo("FORBIDDEN");
+    assertThat(firstCode(asA.post("query($org: ID) { payments(filter: { organizationId: $org }) { total } }",
+        Map.of("org", b)))).isEqualTo("FORBIDDEN");
+
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("t", tokenArray);
+    vars.put("corr", correlation);
+    vars.put("word", word);
+    vars.put("from", from);
+    vars.put("to", to);
+    JsonObject found = data(asA, """
+        query($t: [String!], $corr: ID!, $word: String!, $from: DateTime!, $to: DateTime!) {
+          searchEvents(filter: { text: $word }, consistentWith: $t) { total items { metadata { organizationId } } }
+          searchPaymentEvents(filter: { text: $word }, consistentWith: $t) { items { metadata { organizationId } } }
+          searchEventData(text: $word, consistentWith: $t) { metadata { organizationId } }
+          eventCorrelations(correlationId: $corr, consistentWith: $t) { metadata { organizationId } }
+          eventsByType(eventType: "PaymentProcessed", from: $from, to: $to, consistentWith: $t) {
+            metadata { organizationId } }
+          eventStatistics(eventType: "PaymentProcessed", from: $from, to: $to, consistentWith: $t) {
+            total byOrganization { key count } }
+          eventTrends(eventType: "PaymentProcessed", from: $from, to: $to, interval: HOUR, consistentWith: $t) {
+            count }
+          eventHeatmap(eventType: "PaymentProcessed", from: $from, to: $to, consistentWith: $t) { byHour { count } }
+          payments(consistentWith: $t, page: { size: 100 }) { total items { organizationId } }
+        }""", vars);
+
+    assertThat(orgs(found.getJsonObject("searchEvents").getJsonArray("items"))).containsOnly(a).hasSize(3);
+    assertThat(orgs(found.getJsonObject("searchPaymentEvents").getJsonArray("items"))).containsOnly(a).hasSize(3);
+    assertThat(orgs(found.getJsonArray("searchEventData"))).containsOnly(a).hasSize(3);
+    assertThat(orgs(found.getJsonArray("eventCorrelations"))).containsOnly(a).hasSize(3);
+    assertThat(orgs(found.getJsonArray("eventsByType"))).containsOnly(a).hasSize(3);
+    JsonObject statistics = found.getJsonObject("eventStatistics");
+    assertThat(statistics.getJsonNumber("total").longValue()).isEqualTo(3);
+    assertThat(statistics.getJsonArray("byOrganization").getValuesAs(JsonObject.class))
+        .extracting(o -> o.getString("key")).containsExactly(a);
+    assertThat(sum(found.getJsonArray("eventTrends"))).isEqualTo(3);
+    assertThat(sum(found.getJsonObject("eventHeatmap").getJsonArray("byHour"))).isEqualTo(3);
+    JsonObject payments = found.getJsonObject("payments");
+    assertThat(payments.getJsonArray("items").getValuesAs(JsonObject.class))
+        .extracting(o -> o.getString("organizationId")).containsOnly(a).hasSize(3);
+    List<String> logOrgs = new ArrayList<>();
+    String position = logHead;
+    for (boolean atHead = false; !atHead; ) {
+      JsonObject page = data(asA, "query($p: String) { eventLog(after: $p, first: 1000) { next atHead "
+          + "events { event { metadata { organizationId } } } } }", singleton("p", position)).getJsonObject("eventLog");
+      page.getJsonArray("events").getValuesAs(JsonObject.class).forEach(e ->
+          logOrgs.add(e.getJsonObject("event").getJsonObject("metadata").getString("organizationId")));
+      position = page.getString("next");
+      atHead = page.getBoolean("atHead");
+    }
+    assertThat(logOrgs).as("the log read as A").containsOnly(a).hasSize(3);
+
+    // the operator sees both
+    JsonObject all = data(operator, "query($corr: ID!) { eventCorrelations(correlationId: $corr) { eventId } }",
+        Map.of("corr", correlation));
+    assertThat(all.getJsonArray("eventCorrelations")).hasSize(6);
+  }
+
+  /** Where the log ends now, read as the operator (every organization). */
+  private String head() {
+    String position = null;
+    for (boolean atHead = false; !atHead; ) {
+      JsonObject page = data(operator, "query($p: String) { eventLog(after: $p, first: 1000) { next atHead } }",
+          singleton("p", position)).getJsonObject("eventLog");
+      position = page.getString("next");
+      atHead = page.getBoolean("atHead");
+    }
+    return position;
+  }
+
+  private static Map<String, Object> singleton(String name, Object value) {
+    Map<String, Object> map = new HashMap<>();
+    if (value != null) {
+      map.put(name, value);
+    }
+    return map;
+  }
+
+  private static JsonObject data(GraphQL caller, String query, Map<String, Object> variables) {
+    JsonObject response = caller.post(query, variables);
+    assertThat(errors(response)).as(response.toString()).isEmpty();
+    return response.getJsonObject("data");
+  }
+
+  private static List<String> orgs(JsonArray events) {
+    return events.getValuesAs(JsonObject.class).stream()
+        .map(e -> e.getJsonObject("metadata").getString("organizationId")).toList();
+  }
+
+  private static long sum(JsonArray buckets) {
+    return buckets.getValuesAs(JsonObject.class).stream().mapToLong(o -> o.getJsonNumber("count").longValue()).sum();
+  }
+}

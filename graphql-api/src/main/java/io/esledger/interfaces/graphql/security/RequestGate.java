@@ -1,0 +1,74 @@
+package io.esledger.interfaces.graphql.security;
+
+import io.esledger.interfaces.graphql.errors.UnauthenticatedException;
+import jakarta.json.Json;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * What a request must be before GraphQL sees it. The schema document stays readable; everything
+ * else at {@code /graphql} (queries, mutations, the WebSocket upgrade) needs a token the
+ * MicroProfile JWT feature verified, else 401 with {@code UNAUTHENTICATED}. A POST is executed only
+ * as {@code application/json} or {@code application/graphql}: a browser on another site can send a
+ * form or {@code text/plain} without asking, never JSON (so no cross-site request forgery), and
+ * anything else is refused with 415 {@code UNSUPPORTED_MEDIA_TYPE}.
+ */
+@WebFilter(urlPatterns = "/graphql/*", asyncSupported = true)
+public class RequestGate extends HttpFilter {
+
+  static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (isSchemaDocument(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (request.getUserPrincipal() == null) {
+      boolean sent = request.getHeader("Authorization") != null;
+      response.setHeader("WWW-Authenticate", sent ? "Bearer error=\"invalid_token\"" : "Bearer");
+      refuse(response, HttpServletResponse.SC_UNAUTHORIZED, UnauthenticatedException.CODE, sent
+          ? "the bearer token was not accepted (its signature, issuer or expiry; the server log says which)"
+          : "a bearer token is required (Authorization: Bearer ...); ./run.sh prints one for development");
+      return;
+    }
+    if ("POST".equals(request.getMethod()) && !executable(request.getContentType())) {
+      refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_MEDIA_TYPE,
+          "send the request as application/json (or application/graphql)");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private static boolean isSchemaDocument(HttpServletRequest request) {
+    return "GET".equals(request.getMethod()) && request.getRequestURI().endsWith("/schema.graphql");
+  }
+
+  static boolean executable(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    return type.equals("application/json") || type.equals("application/graphql");
+  }
+
+  static void refuse(HttpServletResponse response, int status, String code, String message) throws IOException {
+    byte[] body = Json.createObjectBuilder()
+        .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
+            .add("message", message)
+            .add("extensions", Json.createObjectBuilder().add("code", code))))
+        .build().toString().getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+}
