@@ -91,6 +91,17 @@ else
   dev_token=""
 fi
 
+if [ -z "${LEDGER_SECURITY_TOKEN_KEY:-}" ]; then
+  # the key consistency tokens are signed with: one per data directory, so every instance started
+  # on it (and this one after a restart) honours the others' tokens
+  if [ ! -s "$DATA_DIR/token-key" ]; then
+    mkdir -p "$DATA_DIR"
+    (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$DATA_DIR/token-key")
+  fi
+  LEDGER_SECURITY_TOKEN_KEY=$(cat "$DATA_DIR/token-key")
+  export LEDGER_SECURITY_TOKEN_KEY
+fi
+
 log "starting Open Liberty (log: $WLP/usr/servers/$SERVER/logs/messages.log)"
 export default_http_port=$HTTP_PORT
 export default_https_port=${LEDGER_HTTPS_PORT:-$((HTTP_PORT + 363))}

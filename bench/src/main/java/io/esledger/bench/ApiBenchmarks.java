@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.esledger.bench.Http.BenchException;
 import io.esledger.bench.Report.Row;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -229,8 +230,9 @@ public final class ApiBenchmarks {
     graphql.data("processPayment", PROCESS_PAYMENT, (ObjectNode) Http.JSON.createObjectNode()
         .set("input", Http.JSON.createObjectNode().put("paymentId", "p2-" + run + "-template").put("amount", "12.34")
             .put("currency", "EUR").put("organizationId", "org-1").put("userId", "bench")));
-    Http.Response r = http.get(es + "/" + index + "/_doc/Payment:p2-" + run + "-template:1?routing=Payment:p2-" + run
-        + "-template");
+    // the stream of org-1's payment (the organization of the drivers' token)
+    String stream = URLEncoder.encode("Payment:org-1/p2-" + run + "-template", StandardCharsets.UTF_8);
+    Http.Response r = http.get(es + "/" + index + "/_doc/" + stream + "%3A1?routing=" + stream);
     JsonNode source = r.json().path("_source");
     if (r.status() != 200 || source.isMissingNode()) {
       throw new BenchException("cannot read back the app's document: HTTP " + r.status() + " " + Http.abbreviated(r.text()));

@@ -71,15 +71,19 @@ public final class FaultDrills {
   private record Answer(JsonNode data, String error, long millis) {}
 
   private Answer call(String query, ObjectNode variables, Duration timeout) {
+    // a payment is written by a caller of its organization; everything else is read as an operator
+    String org = variables == null ? "" : variables.path("input").path("organizationId").asText("");
+    return call(query, variables, timeout, org.isEmpty() ? "drill" : org);
+  }
+
+  private Answer call(String query, ObjectNode variables, Duration timeout, String org) {
     ObjectNode request = Http.JSON.createObjectNode().put("query", query);
     request.set("variables", variables == null ? Http.JSON.createObjectNode() : variables);
     long started = System.nanoTime();
     try {
-      // a payment is written by a caller of its organization; everything else is read as an operator
-      String org = variables == null ? "" : variables.path("input").path("organizationId").asText("");
       HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(graphql))
           .header("Content-Type", "application/json").timeout(timeout)
-          .header("Authorization", "Bearer " + Tokens.forOrganization(org.isEmpty() ? "drill" : org))
+          .header("Authorization", "Bearer " + Tokens.forOrganization(org))
           .POST(HttpRequest.BodyPublishers.ofByteArray(Http.JSON.writeValueAsBytes(request))).build(),
           HttpResponse.BodyHandlers.ofByteArray());
       long millis = (System.nanoTime() - started) / 1_000_000;
@@ -169,20 +173,23 @@ public final class FaultDrills {
     }
     int acked = byOrg.values().stream().mapToInt(Set::size).sum();
     int missingHistory = 0;
-    List<String> all = byOrg.values().stream().flatMap(Set::stream).toList();
-    for (int i = 0; i < all.size(); i += 50) {
-      StringBuilder q = new StringBuilder("{");
-      List<String> chunk = all.subList(i, Math.min(all.size(), i + 50));
-      for (int k = 0; k < chunk.size(); k++) {
-        q.append(" p").append(k).append(": paymentHistory(paymentId: \"").append(chunk.get(k)).append("\") { version }");
-      }
-      Answer answer = call(q.append(" }").toString(), null, Duration.ofSeconds(60));
-      if (answer.error() != null) {
-        throw new IllegalStateException("paymentHistory failed: " + answer.error());
-      }
-      for (int k = 0; k < chunk.size(); k++) {
-        if (answer.data().path("p" + k).size() == 0) {
-          missingHistory++;
+    for (Map.Entry<String, Set<String>> org : byOrg.entrySet()) {
+      // payment ids are an organization's own: each history is asked for by a caller of its organization
+      List<String> all = List.copyOf(org.getValue());
+      for (int i = 0; i < all.size(); i += 50) {
+        StringBuilder q = new StringBuilder("{");
+        List<String> chunk = all.subList(i, Math.min(all.size(), i + 50));
+        for (int k = 0; k < chunk.size(); k++) {
+          q.append(" p").append(k).append(": paymentHistory(paymentId: \"").append(chunk.get(k)).append("\") { version }");
+        }
+        Answer answer = call(q.append(" }").toString(), null, Duration.ofSeconds(60), org.getKey());
+        if (answer.error() != null) {
+          throw new IllegalStateException("paymentHistory failed: " + answer.error());
+        }
+        for (int k = 0; k < chunk.size(); k++) {
+          if (answer.data().path("p" + k).size() == 0) {
+            missingHistory++;
+          }
         }
       }
     }

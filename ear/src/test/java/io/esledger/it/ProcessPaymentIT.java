@@ -122,7 +122,7 @@ class ProcessPaymentIT {
 
     assertThat(firstCode(response)).isEqualTo("CONCURRENCY_CONFLICT");
     assertThat(errors(response).getJsonObject(0).getString("message"))
-        .contains("Payment:" + id).contains("no stream").contains("version 1");
+        .contains("Payment:org-1/" + id).contains("no stream").contains("version 1");
   }
 
   @Test

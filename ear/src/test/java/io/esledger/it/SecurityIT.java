@@ -143,6 +143,31 @@ class SecurityIT {
   }
 
   @Test
+  void two_organizations_may_both_have_a_payment_of_one_id_and_see_only_their_own() {
+    String id = "payment-" + UUID.randomUUID();
+    String mutation = "mutation($input: ProcessPaymentInput!) { processPayment(input: $input) { paymentId version } }";
+    GraphQL a = operator.as("org-a-" + UUID.randomUUID());
+    GraphQL b = operator.as("org-b-" + UUID.randomUUID());
+    Map<String, Object> forA = payment(id);
+    forA.put("amount", "11.00");
+    Map<String, Object> forB = payment(id);
+    forB.put("amount", "22.00");
+
+    assertThat(errors(a.post(mutation, Map.of("input", forA)))).isEmpty();
+    JsonObject second = b.post(mutation, Map.of("input", forB));
+    assertThat(errors(second)).as("neither blocks the other's").isEmpty();
+    assertThat(second.getJsonObject("data").getJsonObject("processPayment").getInt("version")).isEqualTo(1);
+
+    String payment = "query($id: ID!) { payment(paymentId: $id) { paymentId amount } "
+        + "paymentHistory(paymentId: $id) { aggregateId } }";
+    JsonObject seenByA = data(a, payment, Map.of("id", id));
+    JsonObject seenByB = data(b, payment, Map.of("id", id));
+    assertThat(seenByA.getJsonObject("payment").get("amount").toString()).contains("11").doesNotContain("22");
+    assertThat(seenByB.getJsonObject("payment").get("amount").toString()).contains("22").doesNotContain("11");
+    assertThat(seenByA.getJsonArray("paymentHistory").getJsonObject(0).getString("aggregateId")).isEqualTo(id);
+  }
+
+  @Test
   void only_json_is_executed() throws Exception {
     String id = "p-" + UUID.randomUUID();
     String body = Json.createObjectBuilder().add("query", "mutation { processPayment(input: {paymentId: \"" + id

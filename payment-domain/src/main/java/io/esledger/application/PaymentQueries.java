@@ -23,13 +23,18 @@ public class PaymentQueries {
     this.serializer = serializer;
   }
 
-  public List<RecordedEvent> history(PaymentId paymentId) {
-    return store.read(PaymentStreams.of(paymentId), 1);
+  /**
+   * An organization's payment's events. When its stream is empty, the payment's stream from before
+   * organizations were part of stream names is read instead (the caller checks whose it is).
+   */
+  public List<RecordedEvent> history(String organizationId, PaymentId paymentId) {
+    List<RecordedEvent> history = store.read(PaymentStreams.of(organizationId, paymentId), 1);
+    return history.isEmpty() && organizationId != null ? store.read(PaymentStreams.legacy(paymentId), 1) : history;
   }
 
   /** The payment replayed from its events, with its version; empty when it has no events. */
-  public Optional<ReplayedPayment> payment(PaymentId paymentId) {
-    return replay(paymentId, history(paymentId));
+  public Optional<ReplayedPayment> payment(String organizationId, PaymentId paymentId) {
+    return replay(paymentId, history(organizationId, paymentId));
   }
 
   /** The payment these events (its history, as read) make; empty when there are none. */

@@ -46,7 +46,7 @@ public class ProcessPaymentHandler {
 
   public PaymentReceipt handle(ProcessPayment command, CommandContext context)
       throws PaymentRejectedException {
-    StreamId stream = PaymentStreams.of(command.paymentId());
+    StreamId stream = PaymentStreams.of(context.organizationId(), command.paymentId());
     if (mayBeNew(command)) {
       // most payments are new: decide on an empty stream and create it in one round trip; the
       // create guard refuses if the stream exists, and then the payment is loaded and decided again
@@ -97,7 +97,8 @@ public class ProcessPaymentHandler {
       }
     }
     if (!rest.isEmpty()) {
-      List<StreamId> streams = rest.stream().map(i -> PaymentStreams.of(commands.get(i).paymentId())).distinct().toList();
+      List<StreamId> streams = rest.stream()
+          .map(i -> PaymentStreams.of(contexts.get(i).organizationId(), commands.get(i).paymentId())).distinct().toList();
       decideAndAppend(commands, contexts, rest, store.readAll(streams), outcomes);
     }
     return List.of(outcomes);
@@ -112,7 +113,7 @@ public class ProcessPaymentHandler {
     List<Integer> appending = new ArrayList<>();
     List<AppendRequest> requests = new ArrayList<>();
     for (int i : indexes) {
-      StreamId stream = PaymentStreams.of(commands.get(i).paymentId());
+      StreamId stream = PaymentStreams.of(contexts.get(i).organizationId(), commands.get(i).paymentId());
       List<RecordedEvent> history = histories == null ? List.of() : histories.get(stream);
       try {
         Optional<PaymentReceipt> earlier = receiptOf(history, commands.get(i), contexts.get(i).commandId());
@@ -151,7 +152,8 @@ public class ProcessPaymentHandler {
     int version = history.size();
     if (command.expectedVersion().isPresent() && command.expectedVersion().getAsInt() != version) {
       throw new WrongExpectedVersionException(
-          PaymentStreams.of(command.paymentId()), ExpectedVersion.exactly(command.expectedVersion().getAsInt()), version);
+          PaymentStreams.of(context.organizationId(), command.paymentId()),
+          ExpectedVersion.exactly(command.expectedVersion().getAsInt()), version);
     }
     Payment payment = Payment.fromHistory(command.paymentId(), decode(history));
     payment.process(command, clock.instant());
@@ -194,7 +196,7 @@ public class ProcessPaymentHandler {
       }
     }
     RecordedEvent last = ofCommand.get(ofCommand.size() - 1);
-    return Optional.of(new PaymentReceipt(last.stream().aggregateId(), last.version(),
+    return Optional.of(new PaymentReceipt(PaymentStreams.localId(last.stream().aggregateId()), last.version(),
         ofCommand.stream().map(RecordedEvent::eventId).toList(), last.metadata().correlationId()));
   }
 

@@ -10,39 +10,44 @@ import java.util.Optional;
  * "Everything at or before this position of the event log": a mutation's receipt carries one that
  * covers its own write. A reader honours it by passing that position (the searchable event index,
  * or a read model's checkpoint), which holds on any app instance and whatever other callers do.
- * Opaque to clients; several tokens combine to the position covering all of them.
+ * Opaque to clients and signed ({@link TokenKey}), so a client can neither forge one nor move one
+ * ahead; several tokens combine to the position covering all of them.
  */
 public record ConsistencyToken(LogPosition position) {
 
-  private static final String VERSION = "c2:";
-  private static final int MAX_LENGTH = 512;
+  private static final String VERSION = "c3:";
+  /** Longer than any token this class makes (a position of a few dozen shards plus a signature). */
+  public static final int MAX_LENGTH = 1024;
 
-  public String encode() {
+  /** {@code base64url("c3:" + position + "." + HMAC(key, "c3:" + position))}. */
+  public String encode(TokenKey key) {
     String raw = VERSION + position.encode();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+    String signed = raw + "." + key.sign(raw);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(signed.getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** @throws IllegalArgumentException for anything this class did not encode */
-  public static ConsistencyToken decode(String token) {
+  /** @throws IllegalArgumentException for anything not encoded by this class with this key */
+  public static ConsistencyToken decode(String token, TokenKey key) {
     if (token == null || token.isBlank() || token.length() > MAX_LENGTH) {
       throw new IllegalArgumentException("not a consistency token");
     }
     try {
-      String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII);
-      if (!raw.startsWith(VERSION)) {
-        throw new IllegalArgumentException("not a consistency token");
+      String signed = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII);
+      int dot = signed.lastIndexOf('.');
+      if (!signed.startsWith(VERSION) || dot < 0 || !key.verifies(signed.substring(0, dot), signed.substring(dot + 1))) {
+        throw new IllegalArgumentException("not a consistency token of this ledger");
       }
-      return new ConsistencyToken(LogPosition.parse(raw.substring(VERSION.length())));
+      return new ConsistencyToken(LogPosition.parse(signed.substring(VERSION.length(), dot)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not a consistency token", e);
     }
   }
 
   /** The position covering every token given; empty when none was given. */
-  public static Optional<LogPosition> covering(Collection<String> tokens) {
+  public static Optional<LogPosition> covering(Collection<String> tokens, TokenKey key) {
     if (tokens == null) {
       return Optional.empty();
     }
-    return tokens.stream().map(t -> decode(t).position()).reduce(LogPosition::max);
+    return tokens.stream().map(t -> decode(t, key).position()).reduce(LogPosition::max);
   }
 }

@@ -2,6 +2,7 @@ package io.esledger.analytics.consistency;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.esledger.analytics.projection.Projections;
+import io.esledger.analytics.search.QueryRefusedException;
 import io.esledger.application.eventstore.EventStore;
 import io.esledger.application.eventstore.LogPosition;
 import jakarta.annotation.PostConstruct;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Hands out consistency tokens and honours them. A token is a log position; a query given one
@@ -26,6 +29,13 @@ public class ReadConsistency {
   @Inject Projections projections;
   @Inject Clock clock;
 
+  @Inject
+  @ConfigProperty(name = "ledger.security.token-key")
+  Optional<String> configuredKey;
+
+  private static final Logger LOG = Logger.getLogger(ReadConsistency.class.getName());
+  private TokenKey key;
+
   /** The longest a query waits for what it reads to take in the writes it asked for. */
   static final Duration MAX_WAIT = Duration.ofSeconds(10);
   private static final long RETRY_MILLIS = 5;
@@ -39,12 +49,17 @@ public class ReadConsistency {
 
   @PostConstruct
   void start() {
+    key = configuredKey.filter(k -> !k.isBlank()).map(TokenKey::of).orElseGet(() -> {
+      LOG.warning("ledger.security.token-key is not set: consistency tokens are signed with a key of this instance "
+          + "alone (no other instance, and not this one after a restart, honours them); set one key on every instance");
+      return TokenKey.random();
+    });
     paymentVisibility = new IndexVisibility(client, projections.paymentsIndex(), clock);
   }
 
   /** A token covering every write this process acknowledged (or read) so far. */
   public String tokenNow() {
-    return new ConsistencyToken(store.acknowledgedThrough()).encode();
+    return new ConsistencyToken(store.acknowledgedThrough()).encode(key);
   }
 
   /**
@@ -52,7 +67,7 @@ public class ReadConsistency {
    * searches see them ({@link Instant#EPOCH} when no token was given), to judge cached answers.
    */
   public Instant events(List<String> tokens) {
-    Optional<LogPosition> wanted = ConsistencyToken.covering(tokens);
+    Optional<LogPosition> wanted = covering(tokens);
     if (wanted.isEmpty()) {
       return Instant.EPOCH;
     }
@@ -87,7 +102,7 @@ public class ReadConsistency {
 
   /** As {@link #events}, for the payments read model: waits for its checkpoint, then for its search. */
   public Instant payments(List<String> tokens) throws ReadModelBehindException, InterruptedException {
-    Optional<LogPosition> wanted = ConsistencyToken.covering(tokens);
+    Optional<LogPosition> wanted = covering(tokens);
     if (wanted.isEmpty()) {
       return Instant.EPOCH;
     }
@@ -100,6 +115,15 @@ public class ReadConsistency {
   }
 
   /** Refreshes consistency tokens asked for (event log refreshes are shared, so this is an upper bound). */
+  /** The position the tokens cover; a token this ledger did not sign is refused before anything waits. */
+  private Optional<LogPosition> covering(List<String> tokens) {
+    try {
+      return ConsistencyToken.covering(tokens, key);
+    } catch (IllegalArgumentException forged) {
+      throw new QueryRefusedException("consistentWith", "not a consistency token from a receipt of this ledger");
+    }
+  }
+
   public long refreshesCaused() {
     return eventRefreshes.get() + paymentVisibility.refreshes();
   }

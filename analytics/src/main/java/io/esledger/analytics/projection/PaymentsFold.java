@@ -1,6 +1,7 @@
 package io.esledger.analytics.projection;
 
 import io.esledger.application.PaymentEventSerializer;
+import io.esledger.application.PaymentStreams;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.domain.model.payment.Money;
 import io.esledger.domain.model.payment.Payment;
@@ -23,7 +24,7 @@ final class PaymentsFold {
   PaymentSummary fold(List<RecordedEvent> stream) {
     RecordedEvent first = stream.get(0);
     RecordedEvent last = stream.get(stream.size() - 1);
-    PaymentId id = new PaymentId(first.stream().aggregateId());
+    PaymentId id = new PaymentId(PaymentStreams.localId(first.stream().aggregateId()));
     PaymentState state = Payment.fromHistory(id,
         stream.stream().map(e -> serializer.deserialize(e.eventType(), e.data())).toList()).state();
     Money amount = state.amount();

@@ -34,7 +34,7 @@ public class PaymentQueriesApi {
   public @NonNull List<@NonNull StoredEventView> paymentHistory(@NonNull @Id String paymentId) throws ApiException {
     Caller caller = callers.require(Role.PAYMENTS_READ);
     return translated("paymentHistory", () -> {
-      List<RecordedEvent> history = payments.history(new PaymentId(paymentId));
+      List<RecordedEvent> history = payments.history(caller.organizationId(), new PaymentId(paymentId));
       return visible(caller, history) ? history.stream().map(StoredEventView::of).toList() : List.of();
     });
   }
@@ -44,7 +44,7 @@ public class PaymentQueriesApi {
   public PaymentView payment(@NonNull @Id String paymentId) throws ApiException {
     Caller caller = callers.require(Role.PAYMENTS_READ);
     return translated("payment", () -> {
-      List<RecordedEvent> history = payments.history(new PaymentId(paymentId));
+      List<RecordedEvent> history = payments.history(caller.organizationId(), new PaymentId(paymentId));
       return visible(caller, history) ? payments.replay(new PaymentId(paymentId), history).map(PaymentView::of).orElse(null) : null;
     });
   }

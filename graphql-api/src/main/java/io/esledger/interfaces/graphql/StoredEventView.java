@@ -1,5 +1,6 @@
 package io.esledger.interfaces.graphql;
 
+import io.esledger.application.PaymentStreams;
 import io.esledger.application.eventstore.RecordedEvent;
 import java.time.Instant;
 import org.eclipse.microprofile.graphql.Description;
@@ -22,7 +23,9 @@ public record StoredEventView(
     @NonNull String data) {
 
   static StoredEventView of(RecordedEvent e) {
-    return new StoredEventView(e.eventId(), e.stream().aggregateId(), e.stream().aggregateType(), e.eventType(),
+    // the aggregate's own id: streams are named <organization>/<id>, and the organization is in the metadata
+    return new StoredEventView(e.eventId(), PaymentStreams.localId(e.stream().aggregateId()), e.stream().aggregateType(),
+        e.eventType(),
         e.version(), e.timestamp(), e.metadata().correlationId(), e.metadata().causationId(),
         new EventMetadataView(e.metadata().organizationId(), e.metadata().userId(), e.metadata().commandId()),
         e.data());

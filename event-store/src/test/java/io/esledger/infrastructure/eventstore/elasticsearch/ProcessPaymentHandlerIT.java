@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.esledger.application.CommandContext;
 import io.esledger.application.PaymentOutcome;
+import io.esledger.application.PaymentQueries;
 import io.esledger.application.PaymentReceipt;
 import io.esledger.application.ProcessPaymentHandler;
 import io.esledger.application.eventstore.AppendOutcome;
@@ -147,7 +148,7 @@ class ProcessPaymentHandlerIT extends ElasticsearchNodeSupport {
     // the same payment again: the create is refused, then the stream is read and the payment decides
     assertThatThrownBy(() -> handler.handle(eur("100.00"), context("cmd-2")))
         .isInstanceOf(PaymentAlreadyProcessedException.class);
-    assertThat(reads).containsExactly(new StreamId("Payment", "payment-123"));
+    assertThat(reads).containsExactly(new StreamId("Payment", "org-1/payment-123"));
     assertThat(indexedDocuments()).isEqualTo(1);
   }
 
@@ -169,10 +170,36 @@ class ProcessPaymentHandlerIT extends ElasticsearchNodeSupport {
   }
 
   @Test
+  void two_organizations_each_have_their_own_payment_of_one_id() throws Exception {
+    PaymentReceipt first = handler.handle(eur("100.00"), new CommandContext(null, null, null, "org-1", "user-1"));
+    PaymentReceipt second = handler.handle(eur("7.00"), new CommandContext(null, null, null, "org-2", "user-2"));
+
+    assertThat(first.version()).isEqualTo(1);
+    assertThat(second.version()).as("not PAYMENT_ALREADY_PROCESSED: org-2's payment-123 is another payment")
+        .isEqualTo(1);
+    PaymentQueries queries = new PaymentQueries(store, new JsonbPaymentEventSerializer());
+    assertThat(queries.history("org-1", PAYMENT)).singleElement()
+        .satisfies(e -> assertThat(e.data()).contains("100.00"));
+    assertThat(queries.history("org-2", PAYMENT)).singleElement()
+        .satisfies(e -> assertThat(e.data()).contains("7.00"));
+    assertThat(queries.history("org-3", PAYMENT)).isEmpty();
+  }
+
+  @Test
+  void a_payment_stored_before_organizations_named_streams_is_still_found_by_its_id() throws Exception {
+    // written the way earlier versions did: the stream named by the payment id alone
+    handler.handle(eur("55.00"), new CommandContext(null, null, null, null, "user-1"));
+    assertThat(store.read(new StreamId("Payment", "payment-123"), 1)).hasSize(1);
+
+    List<RecordedEvent> found = new PaymentQueries(store, new JsonbPaymentEventSerializer()).history("org-1", PAYMENT);
+    assertThat(found).singleElement().satisfies(e -> assertThat(e.data()).contains("55.00"));
+  }
+
+  @Test
   void the_stored_event_carries_envelope_and_exact_amount() throws Exception {
     PaymentReceipt receipt = handler.handle(eur("100"), new CommandContext("cmd-1", "corr-1", null, "org-1", "user-9"));
 
-    RecordedEvent stored = store.read(new StreamId("Payment", "payment-123"), 1).get(0);
+    RecordedEvent stored = store.read(new StreamId("Payment", "org-1/payment-123"), 1).get(0);
     assertThat(receipt.version()).isEqualTo(1);
     assertThat(receipt.eventIds()).containsExactly(stored.eventId());
     assertThat(receipt.correlationId()).isEqualTo("corr-1");

@@ -1,5 +1,6 @@
 package io.esledger.interfaces.graphql.errors;
 
+import io.esledger.interfaces.graphql.security.RequestGate;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -47,7 +48,8 @@ public class ErrorCodeFilter extends HttpFilter {
       ConcurrencyConflictException.CODE, NotFoundException.CODE, StoreUnavailableException.CODE,
       InternalException.CODE, ConsistencyTimeoutException.CODE, CommandIdReusedApiException.CODE,
       OutcomeUnknownApiException.CODE, ProjectionElsewhereException.CODE, PARSE_FAILED,
-      UnauthenticatedException.CODE, ForbiddenException.CODE, "UNSUPPORTED_MEDIA_TYPE", QUERY_TOO_DEEP,
+      UnauthenticatedException.CODE, ForbiddenException.CODE, "UNSUPPORTED_MEDIA_TYPE", RequestGate.REQUEST_TOO_LARGE,
+      QUERY_TOO_DEEP,
       QUERY_TOO_COMPLEX);
 
   @Override
@@ -71,12 +73,32 @@ public class ErrorCodeFilter extends HttpFilter {
   }
 
   private static void refuse(HttpServletResponse response, Exception failure) throws IOException {
+    String tooLarge = tooLargeMessage(failure);
+    if (tooLarge != null) { // the body passed the size limit while it was read (see RequestGate)
+      write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, RequestGate.REQUEST_TOO_LARGE, tooLarge);
+      return;
+    }
     boolean unreadable = causes(failure, JsonException.class);
     if (!unreadable) {
       LOG.log(Level.SEVERE, "GraphQL request failed outside any resolver", failure);
     }
     String code = unreadable ? PARSE_FAILED : InternalException.CODE;
     String message = unreadable ? "the request body is not valid JSON" : "internal error";
+    write(response, unreadable ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+        code, message);
+  }
+
+  private static String tooLargeMessage(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().startsWith("the request body is larger than")) {
+        return t.getMessage();
+      }
+    }
+    return null;
+  }
+
+  private static void write(HttpServletResponse response, int status, String code, String message)
+      throws IOException {
     JsonObject error = Json.createObjectBuilder()
         .add("message", message)
         .add("extensions", Json.createObjectBuilder().add("code", code))
@@ -84,7 +106,7 @@ public class ErrorCodeFilter extends HttpFilter {
     byte[] body = Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(error)).build().toString()
         .getBytes(StandardCharsets.UTF_8);
     response.reset();
-    response.setStatus(unreadable ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+    response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");
     response.setContentLength(body.length);
     response.getOutputStream().write(body);

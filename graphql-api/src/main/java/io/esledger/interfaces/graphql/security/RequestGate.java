@@ -2,6 +2,7 @@ package io.esledger.interfaces.graphql.security;
 
 import io.esledger.interfaces.graphql.errors.UnauthenticatedException;
 import jakarta.json.Json;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a request must be before GraphQL sees it. The schema document stays readable; everything
@@ -18,12 +20,19 @@ import java.util.Locale;
  * MicroProfile JWT feature verified, else 401 with {@code UNAUTHENTICATED}. A POST is executed only
  * as {@code application/json} or {@code application/graphql}: a browser on another site can send a
  * form or {@code text/plain} without asking, never JSON (so no cross-site request forgery), and
- * anything else is refused with 415 {@code UNSUPPORTED_MEDIA_TYPE}.
+ * anything else is refused with 415 {@code UNSUPPORTED_MEDIA_TYPE}. A body larger than
+ * {@code ledger.graphql.max-request-bytes} (1 MiB) is refused with 413 {@code REQUEST_TOO_LARGE},
+ * up front when its length is declared, else as soon as reading passes the limit.
  */
 @WebFilter(urlPatterns = "/graphql/*", asyncSupported = true)
 public class RequestGate extends HttpFilter {
 
   static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+  public static final String REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE";
+
+  @Inject
+  @ConfigProperty(name = "ledger.graphql.max-request-bytes", defaultValue = "1048576")
+  long maxRequestBytes;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -45,7 +54,13 @@ public class RequestGate extends HttpFilter {
           "send the request as application/json (or application/graphql)");
       return;
     }
-    chain.doFilter(request, response);
+    if (request.getContentLengthLong() > maxRequestBytes) {
+      refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, REQUEST_TOO_LARGE,
+          "the request body is larger than " + maxRequestBytes + " bytes");
+      return;
+    }
+    chain.doFilter(request.getContentLengthLong() < 0 ? new BoundedRequest(request, maxRequestBytes) : request,
+        response);
   }
 
   private static boolean isSchemaDocument(HttpServletRequest request) {
