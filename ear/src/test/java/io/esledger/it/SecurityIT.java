@@ -202,6 +202,21 @@ class SecurityIT {
   }
 
   @Test
+  void a_body_over_the_limit_is_refused_declared_or_streamed() throws Exception {
+    String huge = Json.createObjectBuilder().add("query", "{ searchEvents { total } }")
+        .add("variables", Json.createObjectBuilder().add("pad", "x".repeat(1_100_000))).build().toString();
+    for (HttpRequest.BodyPublisher body : List.of(HttpRequest.BodyPublishers.ofString(huge),
+        HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes())))) {
+      HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+          .send(HttpRequest.newBuilder(operator.endpoint()).header("Content-Type", "application/json")
+              .header("Authorization", "Bearer " + operator.token()).POST(body).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(413);
+      assertThat(response.body()).contains("REQUEST_TOO_LARGE");
+    }
+  }
+
+  @Test
   void a_websocket_without_a_token_is_refused() {
     URI ws = URI.create(operator.endpoint().toString().replace("http://", "ws://"));
     assertThatThrownBy(() -> HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")

@@ -25,7 +25,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,6 +47,9 @@ public class ErrorCodeFilter extends HttpFilter {
 
   static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
   static final String QUERY_TOO_DEEP = "QUERY_TOO_DEEP";
+  private static final Pattern BAD_ARGUMENT =
+      Pattern.compile("^argument '([A-Za-z0-9_]+)' with value .* is not a valid '?([A-Za-z0-9_\\[\\]!]+)'?\\s*$",
+          Pattern.DOTALL);
   static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
   private static final Set<String> KNOWN = Set.of(ValidationFailedException.CODE, PaymentAlreadyProcessedException.CODE,
       ConcurrencyConflictException.CODE, NotFoundException.CODE, StoreUnavailableException.CODE,
@@ -73,11 +80,6 @@ public class ErrorCodeFilter extends HttpFilter {
   }
 
   private static void refuse(HttpServletResponse response, Exception failure) throws IOException {
-    String tooLarge = tooLargeMessage(failure);
-    if (tooLarge != null) { // the body passed the size limit while it was read (see RequestGate)
-      write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, RequestGate.REQUEST_TOO_LARGE, tooLarge);
-      return;
-    }
     boolean unreadable = causes(failure, JsonException.class);
     if (!unreadable) {
       LOG.log(Level.SEVERE, "GraphQL request failed outside any resolver", failure);
@@ -86,15 +88,6 @@ public class ErrorCodeFilter extends HttpFilter {
     String message = unreadable ? "the request body is not valid JSON" : "internal error";
     write(response, unreadable ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
         code, message);
-  }
-
-  private static String tooLargeMessage(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t.getMessage() != null && t.getMessage().startsWith("the request body is larger than")) {
-        return t.getMessage();
-      }
-    }
-    return null;
   }
 
   private static void write(HttpServletResponse response, int status, String code, String message)
@@ -142,9 +135,24 @@ public class ErrorCodeFilter extends HttpFilter {
     if (!(errors instanceof JsonArray list)) {
       return result;
     }
-    JsonArrayBuilder coded = Json.createArrayBuilder();
-    list.forEach(e -> coded.add(e instanceof JsonObject error ? withCode(error) : e));
-    return Json.createObjectBuilder(result).add("errors", coded).build();
+    List<JsonObject> coded = new ArrayList<>();
+    list.forEach(e -> coded.add(e instanceof JsonObject error ? withCode(error) : withCode(Json.createObjectBuilder()
+        .add("message", String.valueOf(e)).build())));
+    // a refused argument leaves its field null, and graphql-java then adds "declared as a non null type ...
+    // wrongly returned a null value": a consequence of the refusal, not a second error
+    boolean refused = coded.stream().anyMatch(e -> !isNullConsequence(e) && !InternalException.CODE.equals(code(e)));
+    JsonArrayBuilder kept = Json.createArrayBuilder();
+    coded.stream().filter(e -> !(refused && isNullConsequence(e))).forEach(kept::add);
+    return Json.createObjectBuilder(result).add("errors", kept).build();
+  }
+
+  private static boolean isNullConsequence(JsonObject error) {
+    return error.getString("message", "").contains("wrongly returned a null value");
+  }
+
+  private static String code(JsonObject error) {
+    JsonObject extensions = error.getJsonObject("extensions");
+    return extensions == null ? null : extensions.getString("code", null);
   }
 
   private static JsonObject withCode(JsonObject error) {
@@ -158,7 +166,15 @@ public class ErrorCodeFilter extends HttpFilter {
     }
     // graphql-java's classification names its Java types (e.g. DataFetchingException): the code says it all
     ext.remove("classification");
-    return Json.createObjectBuilder(error).add("extensions", ext).build();
+    JsonObjectBuilder out = Json.createObjectBuilder(error);
+    Matcher argument = BAD_ARGUMENT.matcher(error.getString("message", ""));
+    if (argument.find()) {
+      // "argument 'to' with value 'StringValue{value='<whatever the client sent>'}' is not a valid 'DateTime'":
+      // name the argument, and do not echo the value back
+      ext.add("field", argument.group(1));
+      out.add("message", "argument '" + argument.group(1) + "' is not a valid " + argument.group(2));
+    }
+    return out.add("extensions", ext).build();
   }
 
   private static String fallbackCode(JsonObject error, JsonObject extensions) {

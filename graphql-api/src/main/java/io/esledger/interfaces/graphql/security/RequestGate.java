@@ -21,8 +21,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * as {@code application/json} or {@code application/graphql}: a browser on another site can send a
  * form or {@code text/plain} without asking, never JSON (so no cross-site request forgery), and
  * anything else is refused with 415 {@code UNSUPPORTED_MEDIA_TYPE}. A body larger than
- * {@code ledger.graphql.max-request-bytes} (1 MiB) is refused with 413 {@code REQUEST_TOO_LARGE},
- * up front when its length is declared, else as soon as reading passes the limit.
+ * {@code ledger.graphql.max-request-bytes} (1 MiB) is refused with 413 {@code REQUEST_TOO_LARGE}
+ * (reading stops at the limit). A JSON body must be a GraphQL request: an object whose
+ * {@code query} is a string and whose {@code variables}, {@code operationName} and
+ * {@code extensions} are an object, a string and an object if given; anything else is 400
+ * {@code GRAPHQL_PARSE_FAILED} naming what is wrong.
  */
 @WebFilter(urlPatterns = "/graphql/*", asyncSupported = true)
 public class RequestGate extends HttpFilter {
@@ -54,17 +57,30 @@ public class RequestGate extends HttpFilter {
           "send the request as application/json (or application/graphql)");
       return;
     }
-    if (request.getContentLengthLong() > maxRequestBytes) {
+    if (!"POST".equals(request.getMethod())) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = request.getContentLengthLong() > maxRequestBytes ? null : BufferedBody.read(request, maxRequestBytes);
+    if (body == null) {
       refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, REQUEST_TOO_LARGE,
           "the request body is larger than " + maxRequestBytes + " bytes");
       return;
     }
-    chain.doFilter(request.getContentLengthLong() < 0 ? new BoundedRequest(request, maxRequestBytes) : request,
-        response);
+    String problem = isJson(request.getContentType()) ? GraphQLRequestShape.problem(body) : null;
+    if (problem != null) {
+      refuse(response, HttpServletResponse.SC_BAD_REQUEST, "GRAPHQL_PARSE_FAILED", problem);
+      return;
+    }
+    chain.doFilter(BufferedBody.of(request, body), response);
   }
 
   private static boolean isSchemaDocument(HttpServletRequest request) {
     return "GET".equals(request.getMethod()) && request.getRequestURI().endsWith("/schema.graphql");
+  }
+
+  private static boolean isJson(String contentType) {
+    return contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals("application/json");
   }
 
   static boolean executable(String contentType) {

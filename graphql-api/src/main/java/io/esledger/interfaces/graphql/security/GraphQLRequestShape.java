@@ -1,0 +1,65 @@
+package io.esledger.interfaces.graphql.security;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+
+/** Whether a JSON body has the shape of a GraphQL request (GraphQL over HTTP), and if not, why not. */
+final class GraphQLRequestShape {
+
+  private GraphQLRequestShape() {}
+
+  /** Null when the body is a GraphQL request (or a batch of them); otherwise what is wrong, for the client. */
+  static String problem(byte[] body) {
+    JsonValue parsed;
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+      parsed = reader.readValue();
+    } catch (JsonException | IllegalStateException notJson) {
+      return "the request body is not valid JSON";
+    }
+    if (parsed.getValueType() == JsonValue.ValueType.ARRAY) {
+      if (parsed.asJsonArray().isEmpty()) {
+        return "an empty batch";
+      }
+      for (JsonValue one : parsed.asJsonArray()) {
+        String problem = requestProblem(one);
+        if (problem != null) {
+          return "in the batch: " + problem;
+        }
+      }
+      return null;
+    }
+    return requestProblem(parsed);
+  }
+
+  private static String requestProblem(JsonValue value) {
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      return "a GraphQL request is a JSON object with a \"query\"";
+    }
+    JsonObject request = value.asJsonObject();
+    if (!is(request, "query", JsonValue.ValueType.STRING, false) || request.getString("query").isBlank()) {
+      return "\"query\" must be a string holding the GraphQL document";
+    }
+    if (!is(request, "variables", JsonValue.ValueType.OBJECT, true)) {
+      return "\"variables\" must be an object (or null)";
+    }
+    if (!is(request, "operationName", JsonValue.ValueType.STRING, true)) {
+      return "\"operationName\" must be a string (or null)";
+    }
+    if (!is(request, "extensions", JsonValue.ValueType.OBJECT, true)) {
+      return "\"extensions\" must be an object (or null)";
+    }
+    return null;
+  }
+
+  private static boolean is(JsonObject request, String member, JsonValue.ValueType type, boolean optional) {
+    JsonValue value = request.get(member);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return optional;
+    }
+    return value.getValueType() == type;
+  }
+}
