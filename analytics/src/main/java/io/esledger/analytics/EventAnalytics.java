@@ -55,7 +55,10 @@ public class EventAnalytics {
   void start() {
     search = new EventSearch(client, index);
     redis = redisUrl.filter(url -> !url.isBlank()).map(url -> {
-      LOG.info(() -> "Analytics cache: in-process and Redis at " + url);
+      URI redis = URI.create(url);
+      // never the user info: a Redis URL may carry a password
+      LOG.info(() -> "Analytics cache: in-process and Redis at " + redis.getScheme() + "://" + redis.getHost() + ":"
+          + redis.getPort());
       return new RedisAnswerStore(URI.create(url), Duration.ofMillis(500), clock);
     });
     if (redis.isEmpty()) {

@@ -72,7 +72,7 @@ public final class FaultDrills {
 
   private Answer call(String query, ObjectNode variables, Duration timeout) {
     // a payment is written by a caller of its organization; everything else is read as an operator
-    String org = variables == null ? "" : variables.path("input").path("organizationId").asText("");
+    String org = variables == null ? "" : variables.path("i").path("organizationId").asText("");
     return call(query, variables, timeout, org.isEmpty() ? "drill" : org);
   }
 

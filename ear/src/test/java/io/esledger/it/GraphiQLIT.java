@@ -52,4 +52,27 @@ class GraphiQLIT {
     assertThat(schema).contains("payment(paymentId: ID!): Payment");
     assertThat(schema).contains("event(eventId: ID!): StoredEvent");
   }
+
+  @Test
+  void graphiqls_introspection_query_fits_the_request_limits() {
+    // the query GraphiQL sends on load (graphql-js getIntrospectionQuery): its depth (13) and field count (about
+    // 190) must stay within the limits that refuse depth and alias bombs
+    String typeRef = "kind name" + " ofType { kind name".repeat(7) + " }".repeat(7);
+    String query = """
+        query IntrospectionQuery { __schema { queryType { name } mutationType { name } subscriptionType { name }
+          types { ...FullType } directives { name description locations args { ...InputValue } } } }
+        fragment FullType on __Type { kind name description
+          fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef }
+            isDeprecated deprecationReason }
+          inputFields { ...InputValue } interfaces { ...TypeRef }
+          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+          possibleTypes { ...TypeRef } }
+        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+        fragment TypeRef on __Type { %s }""".formatted(typeRef);
+
+    jakarta.json.JsonObject response = GraphQL.onTestServer().post(query, java.util.Map.of());
+
+    assertThat(GraphQL.errors(response)).as(response.toString()).isEmpty();
+    assertThat(response.getJsonObject("data").getJsonObject("__schema").getJsonArray("types")).isNotEmpty();
+  }
 }

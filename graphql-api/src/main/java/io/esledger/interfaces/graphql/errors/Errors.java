@@ -36,6 +36,17 @@ public final class Errors {
     }
   }
 
+  private static String outage(String detail) {
+    String text = String.valueOf(detail);
+    if (text.startsWith("Elasticsearch is unreachable")) {
+      return "Elasticsearch is unreachable";
+    }
+    if (text.contains("did not answer in time")) {
+      return "Elasticsearch did not answer in time";
+    }
+    return "Elasticsearch refused the request";
+  }
+
   /** The API error a failure stands for; outages and surprises are logged, refusals are not. */
   public static ApiException toApi(String operation, Exception failure) {
     if (failure instanceof ApiException api) {
@@ -60,8 +71,10 @@ public final class Errors {
     } else if (failure instanceof Projections.ProjectionElsewhereException e) {
       return new ProjectionElsewhereException(e.getMessage());
     } else if (failure instanceof EventStoreUnavailableException e) {
-      LOG.log(Level.WARNING, operation + ": " + e.getMessage(), e.getCause());
-      return new StoreUnavailableException(e.getMessage());
+      // the client learns what kind of outage it is; Elasticsearch's own text stays in the server log
+      String reference = UUID.randomUUID().toString().substring(0, 8);
+      LOG.log(Level.WARNING, operation + " (reference " + reference + "): " + e.getMessage(), e.getCause());
+      return new StoreUnavailableException(outage(e.getMessage()) + " (reference " + reference + ")");
     }
     String reference = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, operation + " failed, reference " + reference, failure);
