@@ -112,7 +112,8 @@ for _ in $(seq 1 120); do
   if curl -sf -o /dev/null "http://localhost:$HTTP_PORT/graphql/schema.graphql"; then
     log "ready in $(( $(date +%s) - started )) s"
     echo
-    echo "  GraphQL endpoint: http://localhost:$HTTP_PORT/graphql"
+    echo "  GraphQL endpoint: http://localhost:$HTTP_PORT/graphql  (HTTPS: https://localhost:$default_https_port/graphql,"
+    echo "                    with a self-signed development certificate)"
     if [ -n "$dev_token" ]; then
       echo "  GraphiQL:         http://localhost:$HTTP_PORT/graphql-ui/?headers=%7B%22Authorization%22%3A%22Bearer%20$dev_token%22%7D"
       echo "                    (opens with a development token: organization org-1, user user-1, payments:read + payments:write)"

@@ -217,6 +217,35 @@ class SecurityIT {
   }
 
   @Test
+  void https_is_served_with_the_development_certificate() throws Exception {
+    // the development certificate is self-signed: this client trusts it explicitly, as a browser would after a prompt
+    javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+    trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+      @Override
+      public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+      @Override
+      public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+
+      @Override
+      public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+        return new java.security.cert.X509Certificate[0];
+      }
+    }}, null);
+    javax.net.ssl.SSLParameters noHostCheck = new javax.net.ssl.SSLParameters();
+    noHostCheck.setEndpointIdentificationAlgorithm(null);
+    HttpClient https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(trustAll)
+        .sslParameters(noHostCheck).build();
+    URI endpoint = URI.create("https://localhost:" + System.getProperty("liberty.https.port") + "/graphql");
+    HttpResponse<String> response = https.send(HttpRequest.newBuilder(endpoint)
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + operator.token())
+        .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ searchEvents { total } }\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"total\"");
+  }
+
+  @Test
   void a_websocket_without_a_token_is_refused() {
     URI ws = URI.create(operator.endpoint().toString().replace("http://", "ws://"));
     assertThatThrownBy(() -> HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")

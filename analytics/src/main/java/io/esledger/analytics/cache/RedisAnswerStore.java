@@ -3,6 +3,8 @@ package io.esledger.analytics.cache;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +31,29 @@ public final class RedisAnswerStore implements AutoCloseable {
   private final Jsonb json = JsonbBuilder.create();
   private volatile Instant downUntil = Instant.EPOCH;
 
+  /**
+   * {@code redis://[user:password@]host[:port]}, or {@code rediss://...} for TLS (verified against the
+   * JVM's trust store, or the one in {@code javax.net.ssl.trustStore}); a password alone is
+   * {@code redis://:password@host}. The user info is never logged.
+   */
   public RedisAnswerStore(URI url, Duration timeout, Clock clock) {
     this.clock = clock;
     int millis = (int) timeout.toMillis();
+    DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+        .connectionTimeoutMillis(millis).socketTimeoutMillis(millis).ssl("rediss".equalsIgnoreCase(url.getScheme()));
+    String userInfo = url.getRawUserInfo();
+    if (userInfo != null && !userInfo.isEmpty()) {
+      int colon = userInfo.indexOf(':');
+      String user = colon < 0 ? null : decode(userInfo.substring(0, colon));
+      String password = decode(colon < 0 ? userInfo : userInfo.substring(colon + 1));
+      config.user(user == null || user.isEmpty() ? null : user).password(password);
+    }
     this.redis = new JedisPooled(new HostAndPort(url.getHost(), url.getPort() < 0 ? 6379 : url.getPort()),
-        DefaultJedisClientConfig.builder().connectionTimeoutMillis(millis).socketTimeoutMillis(millis).build());
+        config.build());
+  }
+
+  private static String decode(String text) {
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 
   /** The stored answer and when its query was sent; empty when absent, unreadable or Redis is down. */

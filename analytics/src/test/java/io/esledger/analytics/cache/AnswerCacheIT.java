@@ -95,4 +95,36 @@ class AnswerCacheIT {
     assertThat(cache.hits()).isEqualTo(1);
     assertThat(cache.redisAvailable()).isFalse();
   }
+
+  @Test
+  void a_redis_that_requires_a_password_is_used_with_the_one_in_the_url_and_skipped_with_a_wrong_one()
+      throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Process server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+        "--requirepass", "s3cret/with:odd@chars", "--save", "", "--appendonly", "no").redirectErrorStream(true).start();
+    try {
+      URI good = URI.create("redis://:" + java.net.URLEncoder.encode("s3cret/with:odd@chars",
+          java.nio.charset.StandardCharsets.UTF_8) + "@127.0.0.1:" + port);
+      boolean answered = false;
+      for (int i = 0; i < 50 && !answered; i++) { // until the server listens
+        try (RedisAnswerStore store = new RedisAnswerStore(good, Duration.ofMillis(500), clock)) {
+          store.put(key, compute(), clock.instant(), TTL);
+          answered = store.get(key, EventStatistics.class).isPresent();
+        }
+        if (!answered) {
+          Thread.sleep(100);
+        }
+      }
+      assertThat(answered).as("the answer was stored and read with the password from the URL").isTrue();
+
+      redis = new RedisAnswerStore(URI.create("redis://:wrong@127.0.0.1:" + port), Duration.ofMillis(500), clock);
+      assertThat(redis.get(key, EventStatistics.class)).as("a wrong password: no answer, no failure").isEmpty();
+    } finally {
+      server.destroy();
+      server.waitFor();
+    }
+  }
 }

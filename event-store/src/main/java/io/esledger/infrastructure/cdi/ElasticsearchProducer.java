@@ -17,6 +17,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,10 @@ public class ElasticsearchProducer {
   @Inject
   @ConfigProperty(name = "ledger.elasticsearch.api-key")
   Optional<String> apiKey;
+
+  @Inject
+  @ConfigProperty(name = "ledger.elasticsearch.ca-certificate")
+  Optional<String> caCertificate;
 
   @Inject
   @ConfigProperty(name = "ledger.elasticsearch.index-prefix", defaultValue = "ledger-")
@@ -90,8 +95,10 @@ public class ElasticsearchProducer {
   @Produces
   @Singleton
   ElasticsearchClient client(ElasticsearchSettings settings) {
-    LOG.info(() -> "Elasticsearch at " + settings.hosts() + ", index prefix '" + settings.indexPrefix() + "'");
-    return ElasticsearchClients.create(settings);
+    LOG.info(() -> "Elasticsearch at " + settings.hosts() + ", index prefix '" + settings.indexPrefix() + "'"
+        + caCertificate.map(ca -> ", trusting the CA in " + ca).orElse(""));
+    return ElasticsearchClients.create(settings,
+        caCertificate.filter(ca -> !ca.isBlank()).map(ca -> ElasticsearchClients.trusting(Path.of(ca))));
   }
 
   void close(@Disposes ElasticsearchClient client) throws IOException {

@@ -3,24 +3,39 @@ package io.esledger.interfaces.graphql.security;
 import io.esledger.interfaces.graphql.errors.ForbiddenException;
 import io.esledger.interfaces.graphql.errors.UnauthenticatedException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
+import java.security.Principal;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The caller of the current request, from the token Liberty's MicroProfile JWT feature verified
- * (signature, issuer, expiry) before any resolver ran. The organization is a claim
+ * (signature, issuer, expiry) before any resolver ran: the request's principal, which
+ * {@link RequestGate} (HTTP) and {@link GraphQLWebSocket} (a subscription's messages) hand over for
+ * the thread that runs the resolvers. The organization is a claim
  * ({@code ledger.security.organization-claim}, default {@code org}); roles are the {@code groups}.
  */
 @ApplicationScoped
 public class Callers {
 
-  @Inject
-  Instance<JsonWebToken> token;
+  private static final ThreadLocal<Principal> PRINCIPAL = new ThreadLocal<>();
+
+  /** Makes {@code principal} this thread's caller; returns the one before, for {@link #leave}. */
+  static Principal enter(Principal principal) {
+    Principal before = PRINCIPAL.get();
+    PRINCIPAL.set(principal);
+    return before;
+  }
+
+  static void leave(Principal before) {
+    if (before == null) {
+      PRINCIPAL.remove();
+    } else {
+      PRINCIPAL.set(before);
+    }
+  }
 
   @Inject
   @ConfigProperty(name = "ledger.security.organization-claim", defaultValue = "org")
@@ -47,16 +62,9 @@ public class Callers {
     return new Caller(jwt.getSubject(), organization, groups == null ? Set.of() : groups);
   }
 
-  /** The request's token; on a WebSocket's thread, the token of its upgrade request. */
-  private JsonWebToken verifiedToken() {
-    if (GraphQLWebSocket.handshakePrincipal() != null) {
-      return GraphQLWebSocket.handshakePrincipal() instanceof JsonWebToken jwt ? jwt : null;
-    }
-    try {
-      return token.get();
-    } catch (ContextNotActiveException | IllegalStateException notOnARequest) {
-      return null;
-    }
+  /** The request's token (on a WebSocket's thread, the token of its upgrade request); null without one. */
+  private static JsonWebToken verifiedToken() {
+    return PRINCIPAL.get() instanceof JsonWebToken jwt ? jwt : null;
   }
 
   private static String text(Object claim) {

@@ -18,13 +18,6 @@ import java.security.Principal;
 @ServerEndpoint(value = "/graphql", subprotocols = {"graphql-transport-ws", "graphql-ws"})
 public class GraphQLWebSocket extends GraphQLServerWebSocket {
 
-  private static final ThreadLocal<Principal> HANDSHAKE_PRINCIPAL = new ThreadLocal<>();
-
-  /** The principal of the WebSocket whose message this thread is handling, if any. */
-  static Principal handshakePrincipal() {
-    return HANDSHAKE_PRINCIPAL.get();
-  }
-
   @OnOpen
   @Override
   public void onOpen(Session session) {
@@ -46,11 +39,11 @@ public class GraphQLWebSocket extends GraphQLServerWebSocket {
   @OnMessage
   @Override
   public void handleMessage(Session session, String message) {
-    HANDSHAKE_PRINCIPAL.set(session.getUserPrincipal());
+    Principal caller = Callers.enter(session.getUserPrincipal());
     try {
       super.handleMessage(session, message);
     } finally {
-      HANDSHAKE_PRINCIPAL.remove();
+      Callers.leave(caller);
     }
   }
 }

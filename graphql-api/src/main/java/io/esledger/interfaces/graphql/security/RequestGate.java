@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -58,7 +59,12 @@ public class RequestGate extends HttpFilter {
       return;
     }
     if (!"POST".equals(request.getMethod())) {
-      chain.doFilter(request, response);
+      Principal before = Callers.enter(request.getUserPrincipal());
+      try {
+        chain.doFilter(request, response);
+      } finally {
+        Callers.leave(before);
+      }
       return;
     }
     byte[] body = request.getContentLengthLong() > maxRequestBytes ? null : BufferedBody.read(request, maxRequestBytes);
@@ -72,7 +78,12 @@ public class RequestGate extends HttpFilter {
       refuse(response, HttpServletResponse.SC_BAD_REQUEST, "GRAPHQL_PARSE_FAILED", problem);
       return;
     }
-    chain.doFilter(BufferedBody.of(request, body), response);
+    Principal before = Callers.enter(request.getUserPrincipal());
+    try {
+      chain.doFilter(BufferedBody.of(request, body), response);
+    } finally {
+      Callers.leave(before);
+    }
   }
 
   private static boolean isSchemaDocument(HttpServletRequest request) {
