@@ -12,6 +12,7 @@ import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchEventStore;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
 import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
+import io.esledger.infrastructure.eventstore.elasticsearch.LogSettings;
 import io.esledger.infrastructure.serialization.JsonbPaymentEventSerializer;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -22,6 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +156,47 @@ class PaymentsProjectionIT {
     append("p-late", 0, "5.00", "org-1", "PaymentProcessed", clock.instant().minusSeconds(60));
 
     assertThat(readModel(projector).items()).extracting(PaymentSummary::paymentId).contains("p-late");
+  }
+
+  @Test
+  void a_commit_whose_flush_was_held_for_a_minute_is_projected() throws Exception {
+    PaymentsProjector projector = startProjector();
+    append("p-before", 0, "1.00");
+    readModel(projector);
+    int port = Integer.parseInt(System.getProperty("es.http.port", "9200"));
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try (HoldingProxy proxy = new HoldingProxy(port, Duration.ofSeconds(60))) {
+      ElasticsearchSettings viaProxy = ElasticsearchSettings.local(proxy.url(), settings.indexPrefix());
+      ElasticsearchSettings patient = new ElasticsearchSettings(viaProxy.hosts(), viaProxy.username(),
+          viaProxy.password(), viaProxy.apiKey(), viaProxy.indexPrefix(), viaProxy.shards(), viaProxy.replicas(),
+          viaProxy.refreshInterval(), viaProxy.connectTimeout(), Duration.ofSeconds(120));
+      ElasticsearchClient slowClient = ElasticsearchClients.create(patient);
+      ElasticsearchEventStore slowStore = new ElasticsearchEventStore(slowClient, new EventIndex(slowClient, patient),
+          r -> {}, new LogSettings(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(120)));
+      Instant decided = clock.instant();
+      String data = "{\"paymentId\":\"p-held\",\"amount\":\"9.00\",\"currency\":\"EUR\","
+          + "\"processedAt\":\"2026-03-02T10:00:00Z\"}";
+      Future<?> late = writer.submit(() -> slowStore.append(new StreamId("Payment", "p-held"), ExpectedVersion.NO_STREAM,
+          List.of(new NewEvent(UUID.randomUUID().toString(), "PaymentProcessed", data, decided,
+              new EventMetadata("c", "c", "org-1", "user-1", null)))));
+      // while that flush is held, other commits are made and projected
+      for (int i = 0; i < 5; i++) {
+        append("p-during-" + i, 0, "2.00");
+        assertThat(readModel(projector).items()).extracting(PaymentSummary::paymentId).contains("p-during-" + i);
+        Thread.sleep(5_000);
+      }
+      late.get(2, TimeUnit.MINUTES);
+      assertThat(Duration.between(decided, clock.instant())).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
+      // the writer's own position (as its receipt's token carries it), passed by the projection
+      LogPosition heldAt = slowStore.acknowledgedThrough();
+      assertThat(projector.awaitApplied(heldAt, Duration.ofSeconds(20))).isTrue();
+      slowStore.close();
+      slowClient._transport().close();
+    } finally {
+      writer.shutdownNow();
+    }
+
+    assertThat(readModel(projector).items()).extracting(PaymentSummary::paymentId).contains("p-held");
   }
 
   @Test
