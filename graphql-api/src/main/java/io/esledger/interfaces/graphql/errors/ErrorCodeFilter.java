@@ -45,7 +45,7 @@ public class ErrorCodeFilter extends HttpFilter {
 
   private static final Logger LOG = Logger.getLogger(ErrorCodeFilter.class.getName());
 
-  static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
+  public static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
   static final String QUERY_TOO_DEEP = "QUERY_TOO_DEEP";
   private static final Pattern BAD_ARGUMENT =
       Pattern.compile("^argument '([A-Za-z0-9_]+)' with value .* is not a valid '?([A-Za-z0-9_\\[\\]!]+)'?\\s*$",
@@ -55,7 +55,7 @@ public class ErrorCodeFilter extends HttpFilter {
       ConcurrencyConflictException.CODE, NotFoundException.CODE, StoreUnavailableException.CODE,
       InternalException.CODE, ConsistencyTimeoutException.CODE, CommandIdReusedApiException.CODE,
       OutcomeUnknownApiException.CODE, ProjectionElsewhereException.CODE, PARSE_FAILED,
-      UnauthenticatedException.CODE, ForbiddenException.CODE, "UNSUPPORTED_MEDIA_TYPE", RequestGate.REQUEST_TOO_LARGE,
+      UnauthenticatedException.CODE, ForbiddenException.CODE, RequestGate.UNSUPPORTED_MEDIA_TYPE, RequestGate.REQUEST_TOO_LARGE,
       QUERY_TOO_DEEP,
       QUERY_TOO_COMPLEX);
 

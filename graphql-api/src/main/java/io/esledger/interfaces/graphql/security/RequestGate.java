@@ -1,8 +1,9 @@
 package io.esledger.interfaces.graphql.security;
 
+import io.esledger.interfaces.graphql.errors.ErrorCodeFilter;
 import io.esledger.interfaces.graphql.errors.UnauthenticatedException;
-import jakarta.json.Json;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @WebFilter(urlPatterns = "/graphql/*", asyncSupported = true)
 public class RequestGate extends HttpFilter {
 
-  static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+  public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
   public static final String REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE";
 
   @Inject
@@ -58,29 +59,24 @@ public class RequestGate extends HttpFilter {
           "send the request as application/json (or application/graphql)");
       return;
     }
-    if (!"POST".equals(request.getMethod())) {
-      Principal before = Callers.enter(request.getUserPrincipal());
-      try {
-        chain.doFilter(request, response);
-      } finally {
-        Callers.leave(before);
+    HttpServletRequest checked = request;
+    if ("POST".equals(request.getMethod())) {
+      byte[] body = request.getContentLengthLong() > maxRequestBytes ? null : BufferedBody.read(request, maxRequestBytes);
+      if (body == null) {
+        refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, REQUEST_TOO_LARGE,
+            "the request body is larger than " + maxRequestBytes + " bytes");
+        return;
       }
-      return;
-    }
-    byte[] body = request.getContentLengthLong() > maxRequestBytes ? null : BufferedBody.read(request, maxRequestBytes);
-    if (body == null) {
-      refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, REQUEST_TOO_LARGE,
-          "the request body is larger than " + maxRequestBytes + " bytes");
-      return;
-    }
-    String problem = isJson(request.getContentType()) ? GraphQLRequestShape.problem(body) : null;
-    if (problem != null) {
-      refuse(response, HttpServletResponse.SC_BAD_REQUEST, "GRAPHQL_PARSE_FAILED", problem);
-      return;
+      String problem = isJson(request.getContentType()) ? GraphQLRequestShape.problem(body) : null;
+      if (problem != null) {
+        refuse(response, HttpServletResponse.SC_BAD_REQUEST, ErrorCodeFilter.PARSE_FAILED, problem);
+        return;
+      }
+      checked = BufferedBody.of(request, body);
     }
     Principal before = Callers.enter(request.getUserPrincipal());
     try {
-      chain.doFilter(BufferedBody.of(request, body), response);
+      chain.doFilter(checked, response);
     } finally {
       Callers.leave(before);
     }
