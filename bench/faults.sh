@@ -132,15 +132,23 @@ stop_cluster() {
     java -cp "$ESCP" io.esledger.esnode.ElasticsearchNode stop --pid-file "$WORK/cluster/n$n.pid" >/dev/null 2>&1 || true
   done
 }
+instance_pids=()
+stop_instances() {
+  for pid in "${instance_pids[@]:-}"; do
+    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
+}
 trap 'stop_instances; stop_cluster; cleanup' EXIT
+# three nodes joined is not enough: the first elections may flap, and until one master has recovered the
+# cluster state every request answers 503 — wait for a green cluster of three that answers _cat/nodes
 for _ in $(seq 1 300); do
-  if curl -sf "http://127.0.0.1:39201/_cluster/health?wait_for_nodes=3&timeout=1s" 2>/dev/null | grep -q '"number_of_nodes":3'; then
+  if curl -sf "http://127.0.0.1:39201/_cluster/health?wait_for_nodes=3&wait_for_status=green&timeout=1s" 2>/dev/null \
+      | grep -q '"number_of_nodes":3' && curl -sf -o /dev/null "http://127.0.0.1:39201/_cat/nodes"; then
     break
   fi
   sleep 0.5
 done
-curl -sf "http://127.0.0.1:39201/_cat/nodes?h=name,master" >&2
-instance_pids=()
+curl -sf "http://127.0.0.1:39201/_cat/nodes?h=name,master" >&2 || log "the cluster did not form: $(curl -s http://127.0.0.1:39201/_cluster/health)"
 start_instance() { # $1 = HTTP port
   LEDGER_HTTP_PORT=$1 LEDGER_ELASTICSEARCH_HOSTS=$CLUSTER_HOSTS LEDGER_ELASTICSEARCH_SHARDS=3 \
     LEDGER_ELASTICSEARCH_REPLICAS=1 LEDGER_ELASTICSEARCH_INDEX_PREFIX=drill- LEDGER_SKIP_BUILD=1 \
@@ -151,11 +159,6 @@ start_instance() { # $1 = HTTP port
     sleep 0.2
   done
   log "instance on port $1 did not start"; tail -30 "$WORK/instance-$1.log" >&2; return 1
-}
-stop_instances() {
-  for pid in "${instance_pids[@]:-}"; do
-    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-  done
 }
 start_instance 39080
 start_instance 39081
