@@ -40,7 +40,7 @@ mvn -B -q -Prun package -DskipTests
 export LEDGER_DEV_KEYS_DIR=$WORK/keys
 AUTH="Authorization: Bearer $(./run.sh token --org drill --sub bench --roles payments:read,ledger:operator)"
 ESCP=$(cat es-node/target/classpath.txt)
-DRILLS="java -Xmx256m -cp $(cat bench/target/classpath.txt) io.esledger.bench.FaultDrills --graphql $GRAPHQL"
+DRIVER="java -Xmx256m -cp $(cat bench/target/classpath.txt) io.esledger.bench.FaultDrills --graphql $GRAPHQL"
 
 es_pid=""
 app_pid=""
@@ -81,7 +81,7 @@ failed=0
 ONLY=${DRILLS:-1234} # e.g. DRILLS=4 bench/faults.sh runs only drill 4
 if [[ $ONLY == *1* ]]; then
 log "drill 1: kill -9 of Liberty under 8 writers, then restart"
-$DRILLS --mode load --clients 8 --seconds 40 --acked "$WORK/acked-1.txt" --org kill9 &
+$DRIVER --mode load --clients 8 --seconds 40 --acked "$WORK/acked-1.txt" --org kill9 &
 load=$!
 sleep 10
 kill -9 "$(liberty_pid)"
@@ -89,12 +89,12 @@ log "Liberty killed (kill -9); restarting it"
 wait "$app_pid" 2>/dev/null || true
 start_app
 wait "$load"
-$DRILLS --mode verify --acked "$WORK/acked-1.txt" --rebuild true || failed=1
+$DRIVER --mode verify --acked "$WORK/acked-1.txt" --rebuild true || failed=1
 
 fi
 if [[ $ONLY == *2* ]]; then
 log "drill 2: Elasticsearch hung (SIGSTOP) for 15 s under 8 writers"
-$DRILLS --mode load --clients 8 --seconds 40 --acked "$WORK/acked-2.txt" --org hang &
+$DRIVER --mode load --clients 8 --seconds 40 --acked "$WORK/acked-2.txt" --org hang &
 load=$!
 sleep 8
 kill -STOP "$es_pid"
@@ -103,12 +103,12 @@ sleep 15
 kill -CONT "$es_pid"
 log "Elasticsearch resumed (SIGCONT)"
 wait "$load"
-$DRILLS --mode verify --acked "$WORK/acked-2.txt" --rebuild true || failed=1
+$DRIVER --mode verify --acked "$WORK/acked-2.txt" --rebuild true || failed=1
 
 fi
 if [[ $ONLY == *3* ]]; then
 log "drill 3: read-your-writes with consistency tokens, $ROUNDS rounds"
-$DRILLS --mode consistency --clients 8 --rounds "$ROUNDS" || failed=1
+$DRIVER --mode consistency --clients 8 --rounds "$ROUNDS" || failed=1
 
 fi
 if [[ $ONLY == *4* ]]; then
@@ -185,7 +185,11 @@ if [ "$victim" = 39080 ]; then
 else
   victim_liberty=$(pgrep -f -- "ws-server.jar ledger-$victim" | head -1)
 fi
-kill -9 "$victim_liberty" "$(cat "$WORK/cluster/n3.pid")"
+n3_pid=$(cat "$WORK/cluster/n3.pid" 2>/dev/null || true)
+if [ -z "$victim_liberty" ] || [ -z "$n3_pid" ]; then
+  log "cannot find the processes to kill (Liberty '$victim_liberty', node n3 '$n3_pid')"; failed=1
+fi
+kill -9 $victim_liberty $n3_pid || failed=1
 log "killed (kill -9) the projecting instance (port $victim, pid $victim_liberty) and data node n3"
 wait "$load_a" "$load_b"
 curl -sf "http://127.0.0.1:39201/_cluster/health" >&2; echo >&2
