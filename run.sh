@@ -32,6 +32,50 @@ if [ "${1:-}" = "token" ]; then
   exit 0
 fi
 
+# backups: Elasticsearch snapshots of the ledger's indices (./run.sh backup [NAME] | backups | restore NAME)
+if [ "${1:-}" = "backup" ] || [ "${1:-}" = "backups" ] || [ "${1:-}" = "restore" ]; then
+  action=$1
+  shift
+  [ -f es-node/target/classpath.txt ] || mvn -B -q -pl es-node package -DskipTests
+  es_cp="$(cat es-node/target/classpath.txt)"
+  es_url=${LEDGER_ELASTICSEARCH_HOSTS:-http://127.0.0.1:$ES_PORT}
+  es_url=${es_url%%,*}
+  if [ -n "${LEDGER_SNAPSHOT_REPOSITORY:-}" ]; then
+    repository=(--repository "$LEDGER_SNAPSHOT_REPOSITORY") # registered on your cluster (S3, GCS, shared fs, ...)
+  else
+    repository=(--repository ledger-backups --location ledger-backups) # under the node's path.repo
+  fi
+  case $action in
+    backup) arguments=(snapshot ${1:+--name "$1"}) ;;
+    backups) arguments=(list) ;;
+    restore)
+      [ -n "${1:-}" ] || { echo "usage: ./run.sh restore NAME   (./run.sh backups lists the snapshots)" >&2; exit 2; }
+      if [ -d "$WLP/usr/servers/$SERVER" ] && "$WLP/bin/server" status "$SERVER" >/dev/null 2>&1; then
+        echo "stop the app first: a running instance would write into the indices being restored" >&2
+        exit 1
+      fi
+      arguments=(restore --name "$1") ;;
+  esac
+  temporary_es=""
+  if [ -z "${LEDGER_ELASTICSEARCH_HOSTS:-}" ] && ! curl -sf -o /dev/null "$es_url/"; then
+    log "starting Elasticsearch for the $action (data in $DATA_DIR/elasticsearch)"
+    mkdir -p "$DATA_DIR/elasticsearch" "$DATA_DIR/es-home"
+    java -Xms256m -Xmx"$ES_HEAP" -cp "$es_cp" io.esledger.esnode.ElasticsearchNode start \
+      --home "$DATA_DIR/es-home" --data "$DATA_DIR/elasticsearch" \
+      --http-port "$ES_PORT" --transport-port "$ES_TRANSPORT_PORT" --pid-file "$DATA_DIR/elasticsearch.pid" \
+      > "$DATA_DIR/elasticsearch.out" 2>&1 &
+    java -cp "$es_cp" io.esledger.esnode.ElasticsearchNode await --url "$es_url" --timeout-seconds 90 >/dev/null
+    temporary_es=1
+  fi
+  status=0
+  java -cp "$es_cp" io.esledger.esnode.Snapshots "${arguments[@]}" --url "$es_url" \
+    --prefix "${LEDGER_ELASTICSEARCH_INDEX_PREFIX:-ledger-}" "${repository[@]}" || status=$?
+  if [ -n "$temporary_es" ]; then
+    java -cp "$es_cp" io.esledger.esnode.ElasticsearchNode stop --pid-file "$DATA_DIR/elasticsearch.pid" >/dev/null
+  fi
+  exit "$status"
+fi
+
 if [ -d "$WLP/usr/servers/$SERVER" ] && "$WLP/bin/server" status "$SERVER" >/dev/null 2>&1; then
   # another instance of the app runs from this checkout: reuse its build, run a copy of its server
   log "another app instance is running here: starting a second one on port $HTTP_PORT (no rebuild)"

@@ -4,6 +4,7 @@
 # connections, then prints six 10-second runs at one connection (payments, p50/p99 in µs). The JIT
 # keeps improving for about a minute: read the last runs, and compare builds one after the other.
 #   bench/single-client.sh [checkout]      e.g. a worktree of an older commit, built with mvn -Prun package
+#   CONNECTIONS="1 1 1 16 16 16" bench/single-client.sh [checkout]   other runs (one per entry)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 checkout="$(cd "${1:-$here}" && pwd)"
@@ -21,7 +22,9 @@ LEDGER_TOKEN=$("$here/run.sh" token --org org-1 --sub bench --roles payments:rea
 export LEDGER_TOKEN
 lua="$checkout/bench/src/main/resources/wrk/new-payments.lua"
 wrk -t1 -c4 -d40s -s "$lua" http://localhost:19080/graphql -- graphql warm >/dev/null
-for i in 1 2 3 4 5 6; do
-  echo "$(basename "$checkout") run $i: $(wrk -t1 -c1 -d10s -s "$lua" http://localhost:19080/graphql -- graphql "r$i" \
-    | grep RESULT | sed 's/RESULT //')"
+i=0
+for c in ${CONNECTIONS:-1 1 1 1 1 1}; do
+  i=$((i + 1))
+  echo "$(basename "$checkout") run $i, $c connection(s): $(wrk -t1 -c"$c" -d10s -s "$lua" http://localhost:19080/graphql \
+    -- graphql "r$i" | grep RESULT | sed 's/RESULT //')"
 done

@@ -94,7 +94,9 @@ final class NodeRunner {
             .put("http.port", httpPort)
             .put("transport.port", transportPort)
             .put("discovery.type", "single-node")
-            .put("cluster.routing.allocation.disk.threshold_enabled", false);
+            .put("cluster.routing.allocation.disk.threshold_enabled", false)
+            // snapshots (./run.sh backup) go to a filesystem repository next to the data directory
+            .put("path.repo", data.toAbsolutePath().getParent().resolve("snapshots").toString());
         options.settings().forEach(settings::put);
         Environment environment = InternalSettingsPreparer.prepareEnvironment(settings.build(), Map.of(), null, () -> nodeName);
 

@@ -107,6 +107,19 @@ public final class PaymentsProjector implements AutoCloseable {
     return lag;
   }
 
+  /**
+   * Whether the projection's threads run: the lease keeper always, and the log subscription while
+   * this instance holds the lease. False means only a restart brings the projection back.
+   */
+  public boolean threadsAlive() {
+    if (!running) {
+      return true; // closed on purpose (the application stops)
+    }
+    LogSubscription reading = subscription;
+    boolean keeping = keeper.getState() == Thread.State.NEW || keeper.isAlive(); // NEW: not started yet
+    return keeping && (held == null || reading == null || reading.running());
+  }
+
   public long parkedCount() {
     return parkedCount;
   }

@@ -2,6 +2,7 @@ package io.esledger.infrastructure.cdi;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchCalls;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
 import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchEventStore;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
@@ -92,13 +93,20 @@ public class ElasticsearchProducer {
         refreshInterval, Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(socketTimeoutMs));
   }
 
+  /** Every call the client makes, for metrics. */
   @Produces
   @Singleton
-  ElasticsearchClient client(ElasticsearchSettings settings) {
+  ElasticsearchCalls calls() {
+    return new ElasticsearchCalls();
+  }
+
+  @Produces
+  @Singleton
+  ElasticsearchClient client(ElasticsearchSettings settings, ElasticsearchCalls calls) {
     LOG.info(() -> "Elasticsearch at " + settings.hosts() + ", index prefix '" + settings.indexPrefix() + "'"
         + caCertificate.map(ca -> ", trusting the CA in " + ca).orElse(""));
     return ElasticsearchClients.create(settings,
-        caCertificate.filter(ca -> !ca.isBlank()).map(ca -> ElasticsearchClients.trusting(Path.of(ca))));
+        caCertificate.filter(ca -> !ca.isBlank()).map(ca -> ElasticsearchClients.trusting(Path.of(ca))), calls);
   }
 
   void close(@Disposes ElasticsearchClient client) throws IOException {

@@ -57,6 +57,12 @@ public final class ElasticsearchClients {
    * own CA); without it, the JVM's default trust store.
    */
   public static ElasticsearchClient create(ElasticsearchSettings settings, Optional<SSLContext> tls) {
+    return create(settings, tls, null);
+  }
+
+  /** As {@link #create(ElasticsearchSettings, Optional)}, each call told to {@code calls} (metrics). */
+  public static ElasticsearchClient create(ElasticsearchSettings settings, Optional<SSLContext> tls,
+      ElasticsearchCalls calls) {
     HttpHost[] hosts = settings.hosts().stream().map(HttpHost::create).toArray(HttpHost[]::new);
     RestClientBuilder builder = RestClient.builder(hosts)
         .setRequestConfigCallback(request -> request
@@ -75,8 +81,8 @@ public final class ElasticsearchClients {
           return http;
         });
     settings.apiKey().ifPresent(key -> builder.setDefaultHeaders(new Header[] {apiKeyHeader(key)}));
-    return new ElasticsearchClient(
-        new RestClientTransport(builder.build(), new JacksonJsonpMapper(MAPPER)));
+    return new ElasticsearchClient(new RestClientTransport(builder.build(), new JacksonJsonpMapper(MAPPER), null,
+        calls));
   }
 
   /**

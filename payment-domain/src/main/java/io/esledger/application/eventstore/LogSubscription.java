@@ -17,6 +17,11 @@ public interface LogSubscription extends AutoCloseable {
    */
   void wake();
 
+  /** Whether it still reads: false once closed, or if its reader died of an error it could not retry. */
+  default boolean running() {
+    return true;
+  }
+
   /** Stops the subscription and waits for the page in hand to finish. */
   @Override
   void close();

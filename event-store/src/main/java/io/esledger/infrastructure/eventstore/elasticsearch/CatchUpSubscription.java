@@ -64,6 +64,11 @@ final class CatchUpSubscription implements LogSubscription {
   }
 
   @Override
+  public boolean running() {
+    return open && thread.isAlive();
+  }
+
+  @Override
   public void wake() {
     log.nudge();
   }

@@ -70,6 +70,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
   private final Duration pollInterval;
   private final Object seenLock = new Object();
   private volatile LogPosition seen;
+  private volatile StoreMeter meter = StoreMeter.NONE;
 
   /**
    * @param publisher told about every acknowledged append, after Elasticsearch acknowledged it
@@ -99,15 +100,39 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
       throw new IllegalArgumentException("an append needs at least one event");
     }
     // concurrent appends travel together (group commit); each is still checked on its own stream
+    long started = System.nanoTime();
     AppendOutcome outcome = groupCommit.submit(new AppendRequest(stream, expected, events));
+    meter.appended(kind(outcome), System.nanoTime() - started);
     if (!outcome.isStored()) {
       throw outcome.failure();
     }
     return outcome.result();
   }
 
+  /** Where appends are counted (metrics); {@link StoreMeter#NONE} until set. */
+  public void meterWith(StoreMeter meter) {
+    this.meter = meter == null ? StoreMeter.NONE : meter;
+  }
+
+  /** Whether the threads that write appends (group commit) are running: false once one has died. */
+  public boolean writersAlive() {
+    return groupCommit.alive();
+  }
+
+  private static StoreMeter.Outcome kind(AppendOutcome outcome) {
+    if (outcome.isStored()) {
+      return StoreMeter.Outcome.STORED;
+    }
+    RuntimeException failure = outcome.failure();
+    if (failure instanceof WrongExpectedVersionException) {
+      return StoreMeter.Outcome.CONFLICT;
+    }
+    return failure instanceof OutcomeUnknownException ? StoreMeter.Outcome.UNKNOWN : StoreMeter.Outcome.FAILED;
+  }
+
   @Override
   public List<AppendOutcome> appendAll(List<AppendRequest> requests) {
+    long started = System.nanoTime();
     index.ensureExists();
     AppendOutcome[] outcomes = new AppendOutcome[requests.size()];
     checkPredecessors(requests, outcomes);
@@ -123,7 +148,14 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
     if (!writing.isEmpty()) {
       writeCommits(requests, writing, commits, outcomes);
     }
+    int events = 0;
+    for (AppendRequest request : requests) {
+      events += request.events().size();
+    }
+    StoreMeter counting = meter;
+    counting.written(requests.size(), events, System.nanoTime() - started);
     for (AppendOutcome outcome : outcomes) {
+      counting.outcome(kind(outcome));
       if (outcome.isStored()) {
         publisher.accept(outcome.result()); // only acknowledged appends, as for a single append
       }

@@ -48,6 +48,11 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
+  /** Open, and every flusher thread still running. */
+  boolean alive() {
+    return open && flushers.stream().allMatch(Thread::isAlive);
+  }
+
   AppendOutcome submit(AppendRequest request) {
     if (!open) {
       throw new IllegalStateException("the event store is closed");

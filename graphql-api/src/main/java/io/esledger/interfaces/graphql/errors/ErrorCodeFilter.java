@@ -51,6 +51,7 @@ public class ErrorCodeFilter extends HttpFilter {
       Pattern.compile("^argument '([A-Za-z0-9_]+)' with value .* is not a valid '?([A-Za-z0-9_\\[\\]!]+)'?\\s*$",
           Pattern.DOTALL);
   static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
+  private static final Pattern FIRST_CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
   private static final Set<String> KNOWN = Set.of(ValidationFailedException.CODE, PaymentAlreadyProcessedException.CODE,
       ConcurrencyConflictException.CODE, NotFoundException.CODE, StoreUnavailableException.CODE,
       InternalException.CODE, ConsistencyTimeoutException.CODE, CommandIdReusedApiException.CODE,
@@ -67,13 +68,19 @@ public class ErrorCodeFilter extends HttpFilter {
       chain.doFilter(request, buffered);
     } catch (IOException | ServletException | RuntimeException e) {
       // never the server's HTML error page with a stack trace: a GraphQL error like any other
+      request.setAttribute(RequestGate.OUTCOME, causes(e, JsonException.class) ? PARSE_FAILED : InternalException.CODE);
       refuse(response, e);
       return;
     }
     byte[] body = buffered.body();
     String text = new String(body, StandardCharsets.UTF_8);
     if (text.contains("\"errors\"") && isJson(buffered.getContentType())) {
-      body = withCodes(text).getBytes(StandardCharsets.UTF_8);
+      String coded = withCodes(text);
+      Matcher first = FIRST_CODE.matcher(coded);
+      if (first.find()) {
+        request.setAttribute(RequestGate.OUTCOME, first.group(1)); // the request's outcome in metrics
+      }
+      body = coded.getBytes(StandardCharsets.UTF_8);
     }
     response.setContentLength(body.length);
     response.getOutputStream().write(body);

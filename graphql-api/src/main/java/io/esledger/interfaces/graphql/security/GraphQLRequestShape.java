@@ -16,27 +16,31 @@ final class GraphQLRequestShape {
 
   private GraphQLRequestShape() {}
 
-  /** Null when the body is a GraphQL request (or a batch of them); otherwise what is wrong, for the client. */
-  static String problem(byte[] body) {
+  /** What the check found: a problem for the client (null when none), and the (first) request's document. */
+  record Checked(String problem, String query) {}
+
+  /** Whether the body is a GraphQL request (or a batch of them); if not, why not. */
+  static Checked check(byte[] body) {
     JsonValue parsed;
     try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body))) {
       parsed = reader.readValue();
     } catch (JsonException | IllegalStateException notJson) {
-      return "the request body is not valid JSON";
+      return new Checked("the request body is not valid JSON", null);
     }
     if (parsed.getValueType() == JsonValue.ValueType.ARRAY) {
       if (parsed.asJsonArray().isEmpty()) {
-        return "an empty batch";
+        return new Checked("an empty batch", null);
       }
       for (JsonValue one : parsed.asJsonArray()) {
         String problem = requestProblem(one);
         if (problem != null) {
-          return "in the batch: " + problem;
+          return new Checked("in the batch: " + problem, null);
         }
       }
-      return null;
+      return new Checked(null, parsed.asJsonArray().getJsonObject(0).getString("query"));
     }
-    return requestProblem(parsed);
+    String problem = requestProblem(parsed);
+    return new Checked(problem, problem == null ? parsed.asJsonObject().getString("query") : null);
   }
 
   private static String requestProblem(JsonValue value) {

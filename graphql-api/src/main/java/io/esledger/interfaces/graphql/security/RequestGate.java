@@ -2,6 +2,7 @@ package io.esledger.interfaces.graphql.security;
 
 import io.esledger.interfaces.graphql.errors.ErrorCodeFilter;
 import io.esledger.interfaces.graphql.errors.UnauthenticatedException;
+import io.esledger.interfaces.operations.RootFields;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
@@ -39,6 +40,11 @@ public class RequestGate extends HttpFilter {
   @ConfigProperty(name = "ledger.graphql.max-request-bytes", defaultValue = "1048576")
   long maxRequestBytes;
 
+  /** The request's outcome for metrics: a refusal's code here, or the first error's code (error-code filter). */
+  public static final String OUTCOME = RequestGate.class.getName() + ".outcome";
+  /** The request's operation for metrics: its first root field (see {@code RootFields}). */
+  public static final String OPERATION = RequestGate.class.getName() + ".operation";
+
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
@@ -46,18 +52,32 @@ public class RequestGate extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
+    String[] operation = {RootFields.OTHER};
+    try {
+      String refused = pass(request, response, chain, operation);
+      if (refused != null) {
+        request.setAttribute(OUTCOME, refused);
+      }
+    } finally {
+      request.setAttribute(OPERATION, operation[0]);
+    }
+  }
+
+  /** Refuses the request (returning the refusal's code) or runs it (returning null); names its operation. */
+  private String pass(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+      String[] operation) throws IOException, ServletException {
     if (request.getUserPrincipal() == null) {
       boolean sent = request.getHeader("Authorization") != null;
       response.setHeader("WWW-Authenticate", sent ? "Bearer error=\"invalid_token\"" : "Bearer");
       refuse(response, HttpServletResponse.SC_UNAUTHORIZED, UnauthenticatedException.CODE, sent
           ? "the bearer token was not accepted (its signature, issuer or expiry; the server log says which)"
           : "a bearer token is required (Authorization: Bearer ...); ./run.sh prints one for development");
-      return;
+      return UnauthenticatedException.CODE;
     }
     if ("POST".equals(request.getMethod()) && !executable(request.getContentType())) {
       refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_MEDIA_TYPE,
           "send the request as application/json (or application/graphql)");
-      return;
+      return UNSUPPORTED_MEDIA_TYPE;
     }
     HttpServletRequest checked = request;
     if ("POST".equals(request.getMethod())) {
@@ -65,14 +85,21 @@ public class RequestGate extends HttpFilter {
       if (body == null) {
         refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, REQUEST_TOO_LARGE,
             "the request body is larger than " + maxRequestBytes + " bytes");
-        return;
+        return REQUEST_TOO_LARGE;
       }
-      String problem = isJson(request.getContentType()) ? GraphQLRequestShape.problem(body) : null;
-      if (problem != null) {
-        refuse(response, HttpServletResponse.SC_BAD_REQUEST, ErrorCodeFilter.PARSE_FAILED, problem);
-        return;
+      if (isJson(request.getContentType())) {
+        GraphQLRequestShape.Checked shape = GraphQLRequestShape.check(body);
+        if (shape.problem() != null) {
+          refuse(response, HttpServletResponse.SC_BAD_REQUEST, ErrorCodeFilter.PARSE_FAILED, shape.problem());
+          return ErrorCodeFilter.PARSE_FAILED;
+        }
+        operation[0] = RootFields.of(shape.query());
+      } else {
+        operation[0] = RootFields.of(new String(body, StandardCharsets.UTF_8)); // application/graphql
       }
       checked = BufferedBody.of(request, body);
+    } else {
+      operation[0] = RootFields.of(request.getParameter("query"));
     }
     Principal before = Callers.enter(request.getUserPrincipal());
     try {
@@ -80,6 +107,7 @@ public class RequestGate extends HttpFilter {
     } finally {
       Callers.leave(before);
     }
+    return null;
   }
 
   private static boolean isSchemaDocument(HttpServletRequest request) {

@@ -1,0 +1,133 @@
+package io.esledger.interfaces.operations;
+
+import io.esledger.analytics.EventAnalytics;
+import io.esledger.analytics.cache.AnswerCache;
+import io.esledger.analytics.projection.PaymentsProjector;
+import io.esledger.analytics.projection.Projections;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchCalls;
+import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchEventStore;
+import io.esledger.infrastructure.eventstore.elasticsearch.StoreMeter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Histogram;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+
+/**
+ * The ledger's metrics, in MicroProfile Metrics' application registry (Liberty serves them at
+ * {@code /metrics} in Prometheus' format, names prefixed {@code ledger_}). Meters are looked up once
+ * per tag combination and kept; recording is a few atomic adds on the request's thread.
+ */
+@ApplicationScoped
+public class LedgerMetrics {
+
+  @Inject MetricRegistry registry;
+  @Inject ElasticsearchEventStore store;
+  @Inject ElasticsearchCalls calls;
+  @Inject Projections projections;
+  @Inject EventAnalytics analytics;
+  @Inject OperationalState state;
+
+  private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
+  private final Map<String, Timer> callTimers = new ConcurrentHashMap<>();
+  private final Map<String, Timer> appendTimers = new ConcurrentHashMap<>();
+  private final Map<String, Counter> appendCounters = new ConcurrentHashMap<>();
+  private Histogram batchSizes;
+  private Histogram batchEvents;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    batchSizes = registry.histogram(Metadata.builder().withName("ledger.append.batch.appends")
+        .withDescription("appends (streams) per write to Elasticsearch: group-commit batch sizes").build());
+    batchEvents = registry.histogram(Metadata.builder().withName("ledger.append.batch.events")
+        .withDescription("events per write to Elasticsearch").build());
+    store.meterWith(new StoreMeter() {
+      @Override
+      public void written(int appends, int events, long nanos) {
+        batchSizes.update(appends);
+        batchEvents.update(events);
+      }
+
+      @Override
+      public void outcome(Outcome outcome) {
+        appendCounters.computeIfAbsent(outcome.tag(), tag -> registry.counter(Metadata.builder()
+            .withName("ledger.appends").withDescription("appends written, by outcome (stored, conflict, failed, "
+                + "unknown); conflicts are optimistic-concurrency refusals").build(), new Tag("outcome", tag)))
+            .inc();
+      }
+
+      @Override
+      public void appended(Outcome outcome, long nanos) {
+        appendTimers.computeIfAbsent(outcome.tag(), tag -> registry.timer(Metadata.builder()
+            .withName("ledger.append.duration").withDescription("one append as its caller waits for it: group-commit "
+                + "queue and the write to Elasticsearch").build(), new Tag("outcome", tag)))
+            .update(Duration.ofNanos(nanos));
+      }
+    });
+    calls.listen((api, nanos, outcome) -> callTimers.computeIfAbsent(api + '|' + outcome.tag(),
+        key -> registry.timer(Metadata.builder().withName("ledger.elasticsearch.calls")
+            .withDescription("calls to Elasticsearch by API and outcome (ok, client_error, server_error, no_answer)")
+            .build(), new Tag("api", api), new Tag("outcome", outcome.tag())))
+        .update(Duration.ofNanos(nanos)));
+    projectionGauges();
+    cacheGauges();
+  }
+
+  /** One GraphQL request over HTTP: its root field (or "other"), outcome (OK or the first error's code). */
+  public void request(String operation, String outcome, long nanos) {
+    requestTimers.computeIfAbsent(operation + '|' + outcome, key -> registry.timer(Metadata.builder()
+        .withName("ledger.graphql.requests").withDescription("GraphQL requests over HTTP by operation (the first "
+            + "root field) and outcome (OK or the first error's extensions.code)").build(),
+        new Tag("operation", operation), new Tag("outcome", outcome)))
+        .update(Duration.ofNanos(nanos));
+  }
+
+  private void projectionGauges() {
+    Tag payments = new Tag("projection", Projections.PAYMENTS);
+    PaymentsProjector projector = projections.paymentsProjector();
+    gauge("ledger.projection.backlog", "log operations between the projection's checkpoint and the log's head "
+        + "(sampled; -1 when unknown)", () -> state.sample().backlog(), payments);
+    gauge("ledger.projection.checkpoint.position", "the sum of the checkpoint's per-shard sequence numbers: "
+        + "rises as the projection advances", () -> {
+          var at = projector.appliedThrough();
+          long sum = 0;
+          for (int p = 0; at != null && p < at.partitions(); p++) {
+            sum += at.seqNo(p);
+          }
+          return sum;
+        }, payments);
+    gauge("ledger.projection.lag.last.milliseconds", "decision to read model for the last event applied here",
+        () -> projector.lag().lastMillis(), payments);
+    gauge("ledger.projection.lag.max.milliseconds", "the longest decision-to-read-model lag seen here",
+        () -> projector.lag().maxMillis(), payments);
+    gauge("ledger.projection.applied.events", "events applied by this instance since it started (a running total)",
+        () -> projector.lag().appliedEvents(), payments);
+    gauge("ledger.projection.parked.events", "events the projection gave up on (parked with a reason)",
+        projector::parkedCount, payments);
+    gauge("ledger.projection.active", "1 when this instance runs the projection (holds its lease)",
+        () -> projector.active() ? 1 : 0, payments);
+    gauge("ledger.elasticsearch.up", "1 when Elasticsearch answered the last health sample",
+        () -> state.sample().elasticsearchAnswered() ? 1 : 0);
+  }
+
+  private void cacheGauges() {
+    AnswerCache cache = analytics.cache();
+    String hits = "answers found in a cache level: in_process, or redis (another instance's answers; a running total)";
+    gauge("ledger.cache.hits", hits, cache::hits, new Tag("level", "in_process"));
+    gauge("ledger.cache.hits", hits, cache::redisHits, new Tag("level", "redis"));
+    gauge("ledger.cache.misses", "answers computed by Elasticsearch (running total)", cache::misses);
+    gauge("ledger.cache.entries", "answers held in process", cache::size);
+  }
+
+  private void gauge(String name, String description, Supplier<Number> value, Tag... tags) {
+    registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), value, Supplier::get, tags);
+  }
+}
