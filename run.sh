@@ -165,6 +165,12 @@ for _ in $(seq 1 120); do
       echo "  GraphiQL:         http://localhost:$HTTP_PORT/graphql-ui/ (add an Authorization: Bearer header)"
     fi
     echo "  Schema:           http://localhost:$HTTP_PORT/graphql/schema.graphql"
+    if [ -n "$dev_token" ]; then
+      echo "  Dashboard:        http://localhost:$HTTP_PORT/dashboard/#token=$dev_token"
+    else
+      echo "  Dashboard:        http://localhost:$HTTP_PORT/dashboard/ (paste a token)"
+    fi
+    echo "  Health, metrics:  http://localhost:$HTTP_PORT/health/ready  http://localhost:$HTTP_PORT/metrics"
     echo
     if [ -n "$dev_token" ]; then
       echo "  Development token (12 h; every request needs one):"

@@ -5,6 +5,7 @@
 # keeps improving for about a minute: read the last runs, and compare builds one after the other.
 #   bench/single-client.sh [checkout]      e.g. a worktree of an older commit, built with mvn -Prun package
 #   CONNECTIONS="1 1 1 16 16 16" bench/single-client.sh [checkout]   other runs (one per entry)
+#   WARM_CONNECTIONS=16 WARM_SECONDS=90 ...                          a longer, busier warm-up
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 checkout="$(cd "${1:-$here}" && pwd)"
@@ -21,7 +22,7 @@ for _ in $(seq 1 600); do curl -s -o /dev/null http://localhost:19080/graphql/sc
 LEDGER_TOKEN=$("$here/run.sh" token --org org-1 --sub bench --roles payments:read,payments:write)
 export LEDGER_TOKEN
 lua="$checkout/bench/src/main/resources/wrk/new-payments.lua"
-wrk -t1 -c4 -d40s -s "$lua" http://localhost:19080/graphql -- graphql warm >/dev/null
+wrk -t2 -c"${WARM_CONNECTIONS:-4}" -d"${WARM_SECONDS:-40}s" -s "$lua" http://localhost:19080/graphql -- graphql warm >/dev/null
 i=0
 for c in ${CONNECTIONS:-1 1 1 1 1 1}; do
   i=$((i + 1))
