@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# CPU time per processPayment, of Liberty's JVM and of the Elasticsearch node, on the build in a checkout
+# (default: this one): ./run.sh on a fresh data directory (ports 19080/19200), a warm-up at 16 connections
+# (WARM_SECONDS, default 90), then RUNS (default 3) runs of 20 s at 16 connections, each printing payments/s
+# and the CPU both processes spent per payment (from /proc). Less sensitive than throughput to a busy box:
+# compare builds one after the other, and read the runs until they stop falling (the JIT takes minutes here).
+#   bench/cpu-per-payment.sh [checkout]       e.g. a worktree of an older commit, built with mvn -Prun package
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+checkout="$(cd "${1:-$here}" && pwd)"
+work="$here/bench/target/cpu-$(basename "$checkout")"
+rm -rf "$work" && mkdir -p "$work"
+export LEDGER_DEV_KEYS_DIR="$work/keys"
+command -v wrk >/dev/null || { echo "wrk is needed (Debian: apt-get install wrk)" >&2; exit 1; }
+(cd "$checkout" && exec env LEDGER_SKIP_BUILD=1 LEDGER_HTTP_PORT=19080 LEDGER_ES_PORT=19200 \
+  LEDGER_ES_TRANSPORT_PORT=19300 LEDGER_DATA_DIR="$work/data" ./run.sh >"$work/run.log" 2>&1) &
+app=$!
+trap 'kill -TERM $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do curl -s -o /dev/null http://localhost:19080/graphql/schema.graphql && break; sleep 0.2; done
+LEDGER_TOKEN=$("$here/run.sh" token --org org-1 --sub bench --roles payments:read,payments:write)
+export LEDGER_TOKEN
+lua="$checkout/bench/src/main/resources/wrk/new-payments.lua"
+wrk -t2 -c16 -d"${WARM_SECONDS:-90}s" -s "$lua" http://localhost:19080/graphql -- graphql warm >/dev/null
+liberty=$(pgrep -f "ws-server.jar ledger( |$)" | head -1)
+node=$(cat "$work/data/elasticsearch.pid")
+ticks=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+for i in $(seq 1 "${RUNS:-3}"); do
+  l0=$(cpu "$liberty"); e0=$(cpu "$node")
+  result=$(wrk -t1 -c16 -d20s -s "$lua" http://localhost:19080/graphql -- graphql "c$i" | grep RESULT)
+  l1=$(cpu "$liberty"); e1=$(cpu "$node")
+  n=$(echo "$result" | sed 's/.*requests=\([0-9]*\).*/\1/')
+  awk -v b="$(basename "$checkout")" -v i="$i" -v n="$n" -v l=$((l1 - l0)) -v e=$((e1 - e0)) -v t="$ticks" \
+    'BEGIN { printf "%s run %d: %d payments/s; CPU per payment: Liberty %.2f ms, Elasticsearch %.2f ms\n",
+             b, i, n / 20, l * 1000 / t / n, e * 1000 / t / n }'
+done
