@@ -10,6 +10,7 @@ ES_PORT=${LEDGER_ES_PORT:-9200}
 ES_TRANSPORT_PORT=${LEDGER_ES_TRANSPORT_PORT:-9300}
 DATA_DIR=${LEDGER_DATA_DIR:-$PWD/data}
 ES_HEAP=${LEDGER_ES_HEAP:-512m}
+es_pid_file="$DATA_DIR/elasticsearch.pid"
 WLP=ear/target/liberty/wlp
 SERVER=ledger
 started=$(date +%s)
@@ -23,6 +24,17 @@ dev_tokens() {
     mvn -B -q -pl es-node package -DskipTests
   fi
   java -cp "$(cat es-node/target/classpath.txt)" io.esledger.devtools.DevTokens "$@"
+}
+
+# the embedded Elasticsearch node (data under $DATA_DIR), started in the background; returns once it answers
+start_embedded_es() {
+  mkdir -p "$DATA_DIR/elasticsearch" "$DATA_DIR/es-home"
+  java -Xms256m -Xmx"$ES_HEAP" -cp "$(cat es-node/target/classpath.txt)" io.esledger.esnode.ElasticsearchNode start \
+    --home "$DATA_DIR/es-home" --data "$DATA_DIR/elasticsearch" \
+    --http-port "$ES_PORT" --transport-port "$ES_TRANSPORT_PORT" --pid-file "$es_pid_file" \
+    > "$DATA_DIR/elasticsearch.out" 2>&1 &
+  java -cp "$(cat es-node/target/classpath.txt)" io.esledger.esnode.ElasticsearchNode await \
+    --url "http://127.0.0.1:$ES_PORT" --timeout-seconds 90
 }
 
 if [ "${1:-}" = "token" ]; then
@@ -59,19 +71,14 @@ if [ "${1:-}" = "backup" ] || [ "${1:-}" = "backups" ] || [ "${1:-}" = "restore"
   temporary_es=""
   if [ -z "${LEDGER_ELASTICSEARCH_HOSTS:-}" ] && ! curl -sf -o /dev/null "$es_url/"; then
     log "starting Elasticsearch for the $action (data in $DATA_DIR/elasticsearch)"
-    mkdir -p "$DATA_DIR/elasticsearch" "$DATA_DIR/es-home"
-    java -Xms256m -Xmx"$ES_HEAP" -cp "$es_cp" io.esledger.esnode.ElasticsearchNode start \
-      --home "$DATA_DIR/es-home" --data "$DATA_DIR/elasticsearch" \
-      --http-port "$ES_PORT" --transport-port "$ES_TRANSPORT_PORT" --pid-file "$DATA_DIR/elasticsearch.pid" \
-      > "$DATA_DIR/elasticsearch.out" 2>&1 &
-    java -cp "$es_cp" io.esledger.esnode.ElasticsearchNode await --url "$es_url" --timeout-seconds 90 >/dev/null
+    start_embedded_es >/dev/null
     temporary_es=1
   fi
   status=0
   java -cp "$es_cp" io.esledger.esnode.Snapshots "${arguments[@]}" --url "$es_url" \
     --prefix "${LEDGER_ELASTICSEARCH_INDEX_PREFIX:-ledger-}" "${repository[@]}" || status=$?
   if [ -n "$temporary_es" ]; then
-    java -cp "$es_cp" io.esledger.esnode.ElasticsearchNode stop --pid-file "$DATA_DIR/elasticsearch.pid" >/dev/null
+    java -cp "$es_cp" io.esledger.esnode.ElasticsearchNode stop --pid-file "$es_pid_file" >/dev/null
   fi
   exit "$status"
 fi
@@ -92,7 +99,6 @@ else
   mvn -B -q -Prun package -DskipTests
 fi
 
-es_pid_file="$DATA_DIR/elasticsearch.pid"
 embedded_es=""
 stop_all() {
   trap - INT TERM EXIT
@@ -112,14 +118,8 @@ if [ -z "${LEDGER_ELASTICSEARCH_HOSTS:-}" ] && curl -sf -o /dev/null "http://127
   export LEDGER_ELASTICSEARCH_HOSTS="http://127.0.0.1:$ES_PORT"
 elif [ -z "${LEDGER_ELASTICSEARCH_HOSTS:-}" ]; then
   embedded_es=1
-  mkdir -p "$DATA_DIR/elasticsearch" "$DATA_DIR/es-home"
   log "starting Elasticsearch on http://127.0.0.1:$ES_PORT (data in $DATA_DIR/elasticsearch, log in $DATA_DIR/es-home/logs)"
-  java -Xms256m -Xmx"$ES_HEAP" -cp "$(cat es-node/target/classpath.txt)" io.esledger.esnode.ElasticsearchNode start \
-    --home "$DATA_DIR/es-home" --data "$DATA_DIR/elasticsearch" \
-    --http-port "$ES_PORT" --transport-port "$ES_TRANSPORT_PORT" --pid-file "$es_pid_file" \
-    > "$DATA_DIR/elasticsearch.out" 2>&1 &
-  java -cp "$(cat es-node/target/classpath.txt)" io.esledger.esnode.ElasticsearchNode await \
-    --url "http://127.0.0.1:$ES_PORT" --timeout-seconds 90
+  start_embedded_es
   export LEDGER_ELASTICSEARCH_HOSTS="http://127.0.0.1:$ES_PORT"
 else
   log "using your Elasticsearch at $LEDGER_ELASTICSEARCH_HOSTS (no embedded node)"

@@ -21,7 +21,7 @@ public class ElasticsearchCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     OperationalState.Sample sample = state.sample();
-    boolean fresh = sample.ageSeconds() <= state.staleAfter().toMillis() / 1000.0;
+    boolean fresh = state.fresh(sample);
     HealthCheckResponseBuilder response = HealthCheckResponse.named("elasticsearch")
         .status(fresh && sample.elasticsearchAnswered() && sample.indicesReady())
         .withData("status", fresh ? sample.elasticsearch() : "no answer for " + Math.round(sample.ageSeconds()) + " s")

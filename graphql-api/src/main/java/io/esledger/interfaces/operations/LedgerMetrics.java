@@ -12,6 +12,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -39,8 +40,8 @@ public class LedgerMetrics {
 
   private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
   private final Map<String, Timer> callTimers = new ConcurrentHashMap<>();
-  private final Map<String, Timer> appendTimers = new ConcurrentHashMap<>();
-  private final Map<String, Counter> appendCounters = new ConcurrentHashMap<>();
+  private final Map<StoreMeter.Outcome, Timer> appendTimers = new EnumMap<>(StoreMeter.Outcome.class);
+  private final Map<StoreMeter.Outcome, Counter> appendCounters = new EnumMap<>(StoreMeter.Outcome.class);
   private Histogram batchSizes;
   private Histogram batchEvents;
 
@@ -49,27 +50,30 @@ public class LedgerMetrics {
         .withDescription("appends (streams) per write to Elasticsearch: group-commit batch sizes").build());
     batchEvents = registry.histogram(Metadata.builder().withName("ledger.append.batch.events")
         .withDescription("events per write to Elasticsearch").build());
+    Metadata appended = Metadata.builder().withName("ledger.appends").withDescription("appends written, by outcome "
+        + "(stored, conflict, failed, unknown); conflicts are optimistic-concurrency refusals").build();
+    Metadata waited = Metadata.builder().withName("ledger.append.duration").withDescription("one append as "
+        + "its caller waits for it: group-commit queue and the write to Elasticsearch").build();
+    for (StoreMeter.Outcome outcome : StoreMeter.Outcome.values()) {
+      Tag tag = new Tag("outcome", outcome.tag());
+      appendCounters.put(outcome, registry.counter(appended, tag));
+      appendTimers.put(outcome, registry.timer(waited, tag));
+    }
     store.meterWith(new StoreMeter() {
       @Override
-      public void written(int appends, int events, long nanos) {
+      public void written(int appends, int events) {
         batchSizes.update(appends);
         batchEvents.update(events);
       }
 
       @Override
       public void outcome(Outcome outcome) {
-        appendCounters.computeIfAbsent(outcome.tag(), tag -> registry.counter(Metadata.builder()
-            .withName("ledger.appends").withDescription("appends written, by outcome (stored, conflict, failed, "
-                + "unknown); conflicts are optimistic-concurrency refusals").build(), new Tag("outcome", tag)))
-            .inc();
+        appendCounters.get(outcome).inc();
       }
 
       @Override
       public void appended(Outcome outcome, long nanos) {
-        appendTimers.computeIfAbsent(outcome.tag(), tag -> registry.timer(Metadata.builder()
-            .withName("ledger.append.duration").withDescription("one append as its caller waits for it: group-commit "
-                + "queue and the write to Elasticsearch").build(), new Tag("outcome", tag)))
-            .update(Duration.ofNanos(nanos));
+        appendTimers.get(outcome).update(Duration.ofNanos(nanos));
       }
     });
     calls.listen((api, nanos, outcome) -> callTimers.computeIfAbsent(api + '|' + outcome.tag(),

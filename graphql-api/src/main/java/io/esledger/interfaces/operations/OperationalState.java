@@ -1,7 +1,6 @@
 package io.esledger.interfaces.operations;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.cluster.HealthResponse;
 import io.esledger.analytics.projection.PaymentsProjector;
 import io.esledger.analytics.projection.Projections;
 import io.esledger.application.eventstore.LogPosition;
@@ -13,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -89,9 +87,9 @@ public class OperationalState {
     return last;
   }
 
-  /** How old a sample may be before probes stop trusting it: three intervals and a second. */
-  public Duration staleAfter() {
-    return Duration.ofMillis(3 * intervalMs + 1000);
+  /** Whether a sample is recent enough to trust: taken within three intervals and a second. */
+  public boolean fresh(Sample sample) {
+    return sample.ageSeconds() * 1000 <= 3 * intervalMs + 1000;
   }
 
   private void sampleQuietly() {
@@ -110,14 +108,9 @@ public class OperationalState {
     try {
       List<String> indices = List.of(events.name(), projections.paymentsIndex());
       boolean exist = client.indices().exists(e -> e.index(indices)).value();
-      if (exist) {
-        HealthResponse health = client.cluster().health(h -> h.index(indices));
-        elasticsearch = health.status().jsonValue();
-        ready = !"red".equals(elasticsearch);
-      } else {
-        elasticsearch = client.cluster().health().status().jsonValue() + " (ledger indices missing)";
-        ready = false;
-      }
+      elasticsearch = exist ? client.cluster().health(h -> h.index(indices)).status().jsonValue()
+          : "ledger indices missing";
+      ready = exist && !"red".equals(elasticsearch);
       answered = true;
     } catch (Exception e) {
       answered = false;

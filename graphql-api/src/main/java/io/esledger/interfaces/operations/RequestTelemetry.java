@@ -23,7 +23,7 @@ public class RequestTelemetry extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if ("GET".equals(request.getMethod()) && request.getRequestURI().endsWith("/schema.graphql")) {
+    if (RequestGate.isSchemaDocument(request)) {
       chain.doFilter(request, response);
       return;
     }

@@ -33,16 +33,15 @@ public final class RootFields {
     if (i < 0) {
       return OTHER;
     }
-    String first = name(document, i + 1);
-    if (first == null) {
-      return OTHER;
+    int start = skipIgnored(document, i + 1);
+    int end = nameEnd(document, start);
+    int after = skipIgnored(document, end);
+    if (after < document.length() && document.charAt(after) == ':') { // "alias: field"
+      start = skipIgnored(document, after + 1);
+      end = nameEnd(document, start);
     }
-    int after = skipIgnored(document, document.indexOf(first, i + 1) + first.length());
-    if (after < document.length() && document.charAt(after) == ':') {
-      String field = name(document, after + 1); // "alias: field"
-      first = field == null ? first : field;
-    }
-    return KNOWN.contains(first) ? first : OTHER;
+    String field = document.substring(start, end);
+    return KNOWN.contains(field) ? field : OTHER;
   }
 
   /** The first "{" outside parentheses (variable defaults may hold objects), strings and comments. */
@@ -73,13 +72,13 @@ public final class RootFields {
     return -1;
   }
 
-  private static String name(String document, int from) {
-    int start = skipIgnored(document, from);
+  /** Where the name starting at {@code start} ends ({@code start} itself when there is none). */
+  private static int nameEnd(String document, int start) {
     int end = start;
     while (end < document.length() && (Character.isLetterOrDigit(document.charAt(end)) || document.charAt(end) == '_')) {
       end++;
     }
-    return end > start ? document.substring(start, end) : null;
+    return end;
   }
 
   private static int skipIgnored(String document, int from) {

@@ -132,7 +132,6 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
 
   @Override
   public List<AppendOutcome> appendAll(List<AppendRequest> requests) {
-    long started = System.nanoTime();
     index.ensureExists();
     AppendOutcome[] outcomes = new AppendOutcome[requests.size()];
     checkPredecessors(requests, outcomes);
@@ -148,12 +147,10 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
     if (!writing.isEmpty()) {
       writeCommits(requests, writing, commits, outcomes);
     }
-    int events = 0;
-    for (AppendRequest request : requests) {
-      events += request.events().size();
-    }
     StoreMeter counting = meter;
-    counting.written(requests.size(), events, System.nanoTime() - started);
+    if (counting != StoreMeter.NONE) {
+      counting.written(requests.size(), requests.stream().mapToInt(r -> r.events().size()).sum());
+    }
     for (AppendOutcome outcome : outcomes) {
       counting.outcome(kind(outcome));
       if (outcome.isStored()) {

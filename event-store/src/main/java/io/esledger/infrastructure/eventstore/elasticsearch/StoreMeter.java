@@ -24,9 +24,8 @@ public interface StoreMeter {
    *
    * @param appends how many appends (streams) the write carried
    * @param events how many events they had in all
-   * @param nanos how long the write took, checks and retries included
    */
-  default void written(int appends, int events, long nanos) {}
+  default void written(int appends, int events) {}
 
   /** One append's outcome (per stream of a write). */
   default void outcome(Outcome outcome) {}

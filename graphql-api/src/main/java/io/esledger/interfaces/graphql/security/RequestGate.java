@@ -52,65 +52,53 @@ public class RequestGate extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    String[] operation = {RootFields.OTHER};
-    try {
-      String refused = pass(request, response, chain, operation);
-      if (refused != null) {
-        request.setAttribute(OUTCOME, refused);
-      }
-    } finally {
-      request.setAttribute(OPERATION, operation[0]);
-    }
-  }
-
-  /** Refuses the request (returning the refusal's code) or runs it (returning null); names its operation. */
-  private String pass(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-      String[] operation) throws IOException, ServletException {
     if (request.getUserPrincipal() == null) {
       boolean sent = request.getHeader("Authorization") != null;
       response.setHeader("WWW-Authenticate", sent ? "Bearer error=\"invalid_token\"" : "Bearer");
-      refuse(response, HttpServletResponse.SC_UNAUTHORIZED, UnauthenticatedException.CODE, sent
+      refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, UnauthenticatedException.CODE, sent
           ? "the bearer token was not accepted (its signature, issuer or expiry; the server log says which)"
           : "a bearer token is required (Authorization: Bearer ...); ./run.sh prints one for development");
-      return UnauthenticatedException.CODE;
+      return;
     }
     if ("POST".equals(request.getMethod()) && !executable(request.getContentType())) {
-      refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_MEDIA_TYPE,
+      refuse(request, response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_MEDIA_TYPE,
           "send the request as application/json (or application/graphql)");
-      return UNSUPPORTED_MEDIA_TYPE;
+      return;
     }
     HttpServletRequest checked = request;
+    String document;
     if ("POST".equals(request.getMethod())) {
       byte[] body = request.getContentLengthLong() > maxRequestBytes ? null : BufferedBody.read(request, maxRequestBytes);
       if (body == null) {
-        refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, REQUEST_TOO_LARGE,
+        refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, REQUEST_TOO_LARGE,
             "the request body is larger than " + maxRequestBytes + " bytes");
-        return REQUEST_TOO_LARGE;
+        return;
       }
       if (isJson(request.getContentType())) {
         GraphQLRequestShape.Checked shape = GraphQLRequestShape.check(body);
         if (shape.problem() != null) {
-          refuse(response, HttpServletResponse.SC_BAD_REQUEST, ErrorCodeFilter.PARSE_FAILED, shape.problem());
-          return ErrorCodeFilter.PARSE_FAILED;
+          refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, ErrorCodeFilter.PARSE_FAILED, shape.problem());
+          return;
         }
-        operation[0] = RootFields.of(shape.query());
+        document = shape.query();
       } else {
-        operation[0] = RootFields.of(new String(body, StandardCharsets.UTF_8)); // application/graphql
+        document = new String(body, StandardCharsets.UTF_8); // application/graphql
       }
       checked = BufferedBody.of(request, body);
     } else {
-      operation[0] = RootFields.of(request.getParameter("query"));
+      document = request.getParameter("query");
     }
+    request.setAttribute(OPERATION, RootFields.of(document));
     Principal before = Callers.enter(request.getUserPrincipal());
     try {
       chain.doFilter(checked, response);
     } finally {
       Callers.leave(before);
     }
-    return null;
   }
 
-  private static boolean isSchemaDocument(HttpServletRequest request) {
+  /** {@code GET .../schema.graphql}: the schema document, open to anyone and not a GraphQL request. */
+  public static boolean isSchemaDocument(HttpServletRequest request) {
     return "GET".equals(request.getMethod()) && request.getRequestURI().endsWith("/schema.graphql");
   }
 
@@ -126,7 +114,10 @@ public class RequestGate extends HttpFilter {
     return type.equals("application/json") || type.equals("application/graphql");
   }
 
-  static void refuse(HttpServletResponse response, int status, String code, String message) throws IOException {
+  /** Answers with one error carrying {@code code}, and records the code as the request's outcome. */
+  static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
+      String message) throws IOException {
+    request.setAttribute(OUTCOME, code);
     byte[] body = Json.createObjectBuilder()
         .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
             .add("message", message)
