@@ -121,6 +121,19 @@
     bars('users-chart', s.byUser);
   }
 
+  async function outcomes() {
+    const { from, to } = range();
+    const data = await graphql(`query($from: DateTime!, $to: DateTime!) {
+      paymentOutcomes(from: $from, to: $to) { capturedPayments refundedPayments refundRate failedPayments
+        failureReasons { key count } disputesOpened disputesLost } }`, { from, to });
+    const o = data.paymentOutcomes;
+    $('refund-rate').textContent = (o.refundRate * 100).toFixed(1) + ' %';
+    $('refund-rate').title = `${o.refundedPayments} refunded of ${o.capturedPayments} captured payments`;
+    bars('failures-chart', o.failureReasons);
+    $('outcomes-note').textContent = `${o.failedPayments} failed · ${o.disputesOpened} disputes opened, `
+      + `${o.disputesLost} lost · ${o.refundedPayments} of ${o.capturedPayments} captured payments refunded`;
+  }
+
   async function events() {
     const text = $('text').value.trim();
     const filter = text ? { text } : null;
@@ -175,6 +188,7 @@
       panel('heatmap', heatmap, 'heatmap-note'),
       panel('statistics', statistics, 'trend-note'),
       panel('events', events, 'events-note'),
+      panel('outcomes', outcomes, 'outcomes-note'),
       panel('projection', projection, null),
     ]);
     const ok = results.every(Boolean);

@@ -10,6 +10,7 @@ import io.esledger.analytics.search.EventPage;
 import io.esledger.analytics.search.EventSearch;
 import io.esledger.analytics.search.EventStatistics;
 import io.esledger.analytics.search.PageRequest;
+import io.esledger.analytics.search.PaymentOutcomes;
 import io.esledger.analytics.search.TimeInterval;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.infrastructure.eventstore.view.EventIndexView;
@@ -115,6 +116,12 @@ public class EventAnalytics {
     Instant visible = consistency.events(tokens);
     return cache.get(key("heatmap", organization, eventType, from, to, zone), visible, EventHeatmap.class,
         () -> search.heatmap(organization, eventType, from, to, zone));
+  }
+
+  public PaymentOutcomes paymentOutcomes(String organization, Instant from, Instant to, List<String> tokens) {
+    Instant visible = consistency.events(tokens);
+    return cache.get(key("outcomes", organization, "Payment", from, to, ZoneId.of("UTC")), visible,
+        PaymentOutcomes.class, () -> search.paymentOutcomes(organization, from, to));
   }
 
   public AnswerCache cache() {

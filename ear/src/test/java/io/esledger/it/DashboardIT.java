@@ -85,6 +85,16 @@ class DashboardIT {
       assertThat(errors(done)).as(done.toString()).isEmpty();
       written.add(done.getJsonObject("data").getJsonObject("processPayment").getString("consistencyToken"));
     }
+    for (String[] failure : List.of(new String[] {"f-1", "DECLINED"}, new String[] {"f-2", "INSUFFICIENT_FUNDS"})) {
+      JsonObject failed = bob.post("mutation($input: FailPaymentInput!) { failPayment(input: $input) { consistencyToken } }",
+          Map.of("input", Map.of("paymentId", failure[0], "reasonCode", failure[1])));
+      assertThat(errors(failed)).as(failed.toString()).isEmpty();
+      written.add(failed.getJsonObject("data").getJsonObject("failPayment").getString("consistencyToken"));
+    }
+    JsonObject refunded = alice.post("mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { consistencyToken } }",
+        Map.of("input", Map.of("paymentId", "d-0")));
+    assertThat(errors(refunded)).as(refunded.toString()).isEmpty();
+    written.add(refunded.getJsonObject("data").getJsonObject("refundPayment").getString("consistencyToken"));
     int total = statistics(alice, written);
     assertThat(total).isEqualTo(7);
 
@@ -100,7 +110,9 @@ class DashboardIT {
     assertThat(dataSum(dom, "organizations-chart")).isEqualTo(total);
     assertThat(dataSum(dom, "users-chart")).isEqualTo(total);
     assertThat(text(dom, "lag")).isEqualTo("operators only");
-    for (String chart : List.of("trend", "heatmap", "organizations-chart", "users-chart")) {
+    assertThat(dataSum(dom, "failures-chart")).as("failures by reason").isEqualTo(2);
+    assertThat(text(dom, "refund-rate")).as("1 of 7 captured payments refunded").isEqualTo("14.3 %");
+    for (String chart : List.of("trend", "heatmap", "organizations-chart", "users-chart", "failures-chart")) {
       assertThat(paths(dom, chart)).as("SVG paths drawn in " + chart).isGreaterThan(5);
     }
     assertThat(paths(dom, "heatmap")).as("a cell per weekday and hour").isGreaterThanOrEqualTo(7 * 24);

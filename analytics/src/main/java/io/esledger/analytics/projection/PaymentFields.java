@@ -7,6 +7,10 @@ final class PaymentFields {
   static final String STATUS = "status";
   static final String AMOUNT = "amount";
   static final String CURRENCY = "currency";
+  static final String CAPTURED = "capturedAmount";
+  static final String REFUNDED = "refundedAmount";
+  static final String NET = "netAmount";
+  static final String FAILURE_REASON = "failureReason";
   static final String ORGANIZATION_ID = "organizationId";
   static final String USER_ID = "userId";
   static final String VERSION = "version";

@@ -28,8 +28,13 @@ final class PaymentsFold {
     PaymentState state = Payment.fromHistory(id,
         stream.stream().map(e -> serializer.deserialize(e.eventType(), e.data())).toList()).state();
     Money amount = state.amount();
-    return new PaymentSummary(id.value(), state.status().name(), amount == null ? null : amount.amount(),
-        amount == null ? null : amount.currencyCode(), first.metadata().organizationId(), first.metadata().userId(),
+    return new PaymentSummary(id.value(), state.status().name(), decimal(amount),
+        amount == null ? null : amount.currencyCode(), decimal(state.captured()), decimal(state.refunded()),
+        decimal(state.net()), state.failureReason(), first.metadata().organizationId(), first.metadata().userId(),
         last.version(), last.timestamp());
+  }
+
+  private static java.math.BigDecimal decimal(Money money) {
+    return money == null ? null : money.amount();
   }
 }

@@ -63,11 +63,24 @@ public final class PaymentsIndex {
           }
         }
         client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
+      } else {
+        upgradeMapping();
       }
       client.cluster().health(h -> h.index(alias).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")));
       ready = true;
     } catch (IOException | RuntimeException e) {
       throw ElasticsearchFailures.unavailable("prepare " + alias, e);
+    }
+  }
+
+  /**
+   * Adds fields this version of the read model has and an index made by an earlier one lacks (a
+   * mapping only ever gains fields; the same mapping again changes nothing). Rows written before
+   * have no value in them until their payment changes or the projection is rebuilt.
+   */
+  private void upgradeMapping() throws IOException {
+    try (InputStream mappings = PaymentsIndex.class.getResourceAsStream("payments-mappings.json")) {
+      client.indices().putMapping(p -> p.index(alias).withJson(mappings));
     }
   }
 
@@ -161,12 +174,20 @@ public final class PaymentsIndex {
     ObjectNode doc = ElasticsearchClients.objectMapper().createObjectNode();
     doc.put(PAYMENT_ID, row.paymentId());
     doc.put(STATUS, row.status());
-    doc.put(AMOUNT, row.amount() == null ? null : row.amount().toPlainString());
+    doc.put(AMOUNT, plain(row.amount()));
     doc.put(CURRENCY, row.currency());
+    doc.put(CAPTURED, plain(row.capturedAmount()));
+    doc.put(REFUNDED, plain(row.refundedAmount()));
+    doc.put(NET, plain(row.netAmount()));
+    doc.put(FAILURE_REASON, row.failureReason());
     doc.put(ORGANIZATION_ID, row.organizationId());
     doc.put(USER_ID, row.userId());
     doc.put(VERSION, row.version());
     doc.put(UPDATED_AT, row.updatedAt().toString());
     return doc;
+  }
+
+  private static String plain(java.math.BigDecimal amount) {
+    return amount == null ? null : amount.toPlainString();
   }
 }

@@ -58,10 +58,16 @@ public final class PaymentsQuery {
   }
 
   static PaymentSummary summary(JsonNode doc) {
-    String amount = text(doc, AMOUNT);
-    return new PaymentSummary(text(doc, PAYMENT_ID), text(doc, STATUS), amount == null ? null : new BigDecimal(amount),
-        text(doc, CURRENCY), text(doc, ORGANIZATION_ID), text(doc, USER_ID), doc.path(VERSION).asInt(),
+    return new PaymentSummary(text(doc, PAYMENT_ID), text(doc, STATUS), decimal(doc, AMOUNT), text(doc, CURRENCY),
+        decimal(doc, CAPTURED), decimal(doc, REFUNDED), decimal(doc, NET), text(doc, FAILURE_REASON),
+        text(doc, ORGANIZATION_ID), text(doc, USER_ID), doc.path(VERSION).asInt(),
         Instant.parse(doc.path(UPDATED_AT).asText()));
+  }
+
+  /** Amounts are stored as exact decimal strings; rows written before a field existed lack it (null). */
+  private static BigDecimal decimal(JsonNode doc, String field) {
+    String value = text(doc, field);
+    return value == null ? null : new BigDecimal(value);
   }
 
   private static String text(JsonNode doc, String field) {

@@ -10,10 +10,14 @@ import static io.esledger.analytics.search.QueryLimits.MAX_HOURLY_RANGE;
 import static io.esledger.analytics.search.QueryLimits.MAX_RESULTS;
 import static io.esledger.analytics.search.SearchFields.ORGANIZATION;
 import static io.esledger.infrastructure.eventstore.view.EventFields.CORRELATION_ID;
+import static io.esledger.infrastructure.eventstore.view.EventFields.AGGREGATE_TYPE;
+import static io.esledger.infrastructure.eventstore.view.EventFields.EVENT_DATA;
 import static io.esledger.infrastructure.eventstore.view.EventFields.EVENT_TYPE;
+import static io.esledger.infrastructure.eventstore.view.EventFields.STREAM_ID;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -21,6 +25,14 @@ import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.util.ObjectBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.esledger.application.eventstore.RecordedEvent;
+import io.esledger.domain.model.payment.DisputeLost;
+import io.esledger.domain.model.payment.DisputeOpened;
+import io.esledger.domain.model.payment.DisputeWon;
+import io.esledger.domain.model.payment.PaymentCaptured;
+import io.esledger.domain.model.payment.PaymentEvent;
+import io.esledger.domain.model.payment.PaymentFailed;
+import io.esledger.domain.model.payment.PaymentProcessed;
+import io.esledger.domain.model.payment.PaymentRefunded;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
 import io.esledger.infrastructure.eventstore.view.EventIndexView;
 import java.io.IOException;
@@ -44,6 +56,12 @@ public class EventSearch {
   private static final String BY_ORGANIZATION = "byOrganization";
   private static final String BY_USER = "byUser";
   private static final String TRENDS = "trends";
+  private static final String CAPTURED = "captured";
+  private static final String REFUNDED = "refunded";
+  private static final String FAILED = "failed";
+  private static final String REASONS = "reasons";
+  private static final String PAYMENTS = "payments";
+  private static final String BY_TYPE = "byType";
 
   private final ElasticsearchClient client;
   private final EventIndexView index;
@@ -149,6 +167,38 @@ public class EventSearch {
     List<DateBucket> byHour = EventAggregations.dateBuckets(response.aggregations(), BY_HOUR);
     return new EventHeatmap(byHour, EventAggregations.dateBuckets(response.aggregations(), BY_DAY),
         WeekdayHours.of(byHour, in));
+  }
+
+  /** Captures, refunds (and the refund rate), failures by reason code and disputes in a range: {@link PaymentOutcomes}. */
+  public PaymentOutcomes paymentOutcomes(String organization, Instant from, Instant to) {
+    TimeRange range = TimeRange.required("from", from, "to", to);
+    SearchResponse<ObjectNode> response = send("compute payment outcomes", s -> s
+        .index(index.name())
+        .size(0)
+        .query(allOf(term(AGGREGATE_TYPE, PaymentEvent.AGGREGATE_TYPE), within(range), term(ORGANIZATION, organization)))
+        .aggregations(CAPTURED, paymentsWith(PaymentCaptured.TYPE, PaymentProcessed.TYPE))
+        .aggregations(REFUNDED, paymentsWith(PaymentRefunded.TYPE))
+        .aggregations(FAILED, Aggregation.of(a -> a
+            .filter(f -> f.term(t -> t.field(EVENT_TYPE).value(PaymentFailed.TYPE)))
+            .aggregations(REASONS, EventAggregations.top(EVENT_DATA + ".reasonCode.keyword"))))
+        .aggregations(BY_TYPE, Aggregation.of(a -> a.terms(t -> t.field(EVENT_TYPE).size(50)))));
+    var aggregations = response.aggregations();
+    long captured = aggregations.get(CAPTURED).filter().aggregations().get(PAYMENTS).cardinality().value();
+    long refunded = aggregations.get(REFUNDED).filter().aggregations().get(PAYMENTS).cardinality().value();
+    var failed = aggregations.get(FAILED).filter();
+    java.util.Map<String, Long> byType = new java.util.HashMap<>();
+    aggregations.get(BY_TYPE).sterms().buckets().array().forEach(b -> byType.put(b.key().stringValue(), b.docCount()));
+    return new PaymentOutcomes(captured, refunded, captured == 0 ? 0 : (double) refunded / captured, failed.docCount(),
+        EventAggregations.termBuckets(failed.aggregations(), REASONS), byType.getOrDefault(DisputeOpened.TYPE, 0L),
+        byType.getOrDefault(DisputeWon.TYPE, 0L), byType.getOrDefault(DisputeLost.TYPE, 0L));
+  }
+
+  /** Distinct payments (streams) with an event of one of these types. */
+  private static Aggregation paymentsWith(String... eventTypes) {
+    return Aggregation.of(a -> a
+        .filter(f -> f.terms(t -> t.field(EVENT_TYPE).terms(v -> v.value(
+            java.util.Arrays.stream(eventTypes).map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))))
+        .aggregations(PAYMENTS, Aggregation.of(c -> c.cardinality(n -> n.field(STREAM_ID).precisionThreshold(40_000)))));
   }
 
   /** The first {@link QueryLimits#MAX_RESULTS} events of a correlation, oldest first, across all streams. */

@@ -121,6 +121,17 @@ public class EventQueriesApi {
   }
 
   @Query
+  @Description("Captures, refunds and the refund rate, failures per reason code and disputes, in an inclusive range "
+      + "(the caller's organization; an operator's spans all unless organizationId is given)")
+  public @NonNull PaymentOutcomesView paymentOutcomes(@NonNull OffsetDateTime from, @NonNull OffsetDateTime to,
+      @Id String organizationId, List<String> consistentWith) throws ApiException {
+    Caller caller = callers.require(Role.PAYMENTS_READ);
+    String organization = caller.readScope(organizationId);
+    return translated("paymentOutcomes", () -> PaymentOutcomesView.of(analytics.paymentOutcomes(organization,
+        from.toInstant(), to.toInstant(), Tokens.valid(consistentWith))));
+  }
+
+  @Query
   @Description("Hits and misses of the analytics answer cache")
   public @NonNull CacheStatisticsView cacheStatistics() throws ApiException {
     callers.require(Role.OPERATOR);

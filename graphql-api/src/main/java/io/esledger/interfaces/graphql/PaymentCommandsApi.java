@@ -6,10 +6,19 @@ import io.esledger.analytics.consistency.ReadConsistency;
 import io.esledger.application.CommandContext;
 import io.esledger.application.PaymentOutcome;
 import io.esledger.application.PaymentReceipt;
-import io.esledger.application.ProcessPaymentHandler;
+import io.esledger.application.PaymentCommandHandler;
+import io.esledger.domain.model.payment.AuthorizePayment;
+import io.esledger.domain.model.payment.CapturePayment;
+import io.esledger.domain.model.payment.FailPayment;
 import io.esledger.domain.model.payment.Money;
+import io.esledger.domain.model.payment.OpenDispute;
+import io.esledger.domain.model.payment.PaymentCommand;
 import io.esledger.domain.model.payment.PaymentId;
 import io.esledger.domain.model.payment.ProcessPayment;
+import io.esledger.domain.model.payment.ReasonCode;
+import io.esledger.domain.model.payment.RefundPayment;
+import io.esledger.domain.model.payment.ResolveDispute;
+import io.esledger.domain.model.payment.VoidPayment;
 import io.esledger.interfaces.graphql.errors.ApiException;
 import io.esledger.interfaces.graphql.errors.Errors;
 import io.esledger.interfaces.graphql.errors.ValidationFailedException;
@@ -37,7 +46,7 @@ public class PaymentCommandsApi {
   static final int MAX_BATCH = 1000;
 
   @Inject
-  ProcessPaymentHandler processPayment;
+  PaymentCommandHandler handler;
 
   @Inject
   InputValidation validation;
@@ -54,7 +63,7 @@ public class PaymentCommandsApi {
     Caller caller = callers.require(Role.PAYMENTS_WRITE);
     return translated("processPayment", () -> {
       ProcessPaymentInput valid = validation.valid(input);
-      PaymentReceipt receipt = processPayment.handle(command(valid), context(valid, caller));
+      PaymentReceipt receipt = handler.handle(command(valid), context(valid, caller));
       return PaymentReceiptView.of(receipt, consistency.tokenNow()); // taken after the append was acknowledged
     });
   }
@@ -86,7 +95,7 @@ public class PaymentCommandsApi {
               Errors.toApi("processPayments", invalid));
         }
       }
-      List<PaymentOutcome> outcomes = commands.isEmpty() ? List.of() : processPayment.handleAll(commands, contexts);
+      List<PaymentOutcome> outcomes = commands.isEmpty() ? List.of() : handler.handleAll(commands, contexts);
       String token = consistency.tokenNow(); // after every append of the batch was acknowledged
       for (int k = 0; k < outcomes.size(); k++) {
         PaymentOutcome outcome = outcomes.get(k);
@@ -98,6 +107,90 @@ public class PaymentCommandsApi {
       }
       return List.of(receipts);
     });
+  }
+
+  @Mutation
+  @Description("Authorizes (reserves) an amount on a new payment; capture it later with capturePayment.")
+  public @NonNull PaymentReceiptView authorizePayment(@NonNull AuthorizePaymentInput input) throws ApiException {
+    return run("authorizePayment", input, valid -> new AuthorizePayment(new PaymentId(valid.paymentId()),
+        Money.of(valid.amount(), valid.currency()), expected(valid)));
+  }
+
+  @Mutation
+  @Description("Captures part or all of what is authorized (never more: AMOUNT_EXCEEDS_AUTHORIZED). The capture that "
+      + "leaves nothing to capture, or one marked last, also records PaymentCaptureCompleted in the same commit.")
+  public @NonNull PaymentReceiptView capturePayment(@NonNull CapturePaymentInput input) throws ApiException {
+    return run("capturePayment", input, valid -> new CapturePayment(new PaymentId(valid.paymentId()), valid.amount(),
+        Boolean.TRUE.equals(valid.last()), expected(valid)));
+  }
+
+  @Mutation
+  @Description("Refunds part or all of what was captured and is not yet refunded (never more: AMOUNT_EXCEEDS_CAPTURED).")
+  public @NonNull PaymentReceiptView refundPayment(@NonNull RefundPaymentInput input) throws ApiException {
+    return run("refundPayment", input, valid -> new RefundPayment(new PaymentId(valid.paymentId()), valid.amount(),
+        valid.reason(), expected(valid)));
+  }
+
+  @Mutation
+  @Description("Cancels an authorization before anything was captured (afterwards: INVALID_TRANSITION).")
+  public @NonNull PaymentReceiptView voidPayment(@NonNull VoidPaymentInput input) throws ApiException {
+    return run("voidPayment", input, valid -> new VoidPayment(new PaymentId(valid.paymentId()), expected(valid)));
+  }
+
+  @Mutation
+  @Description("Records that a payment failed, with a reason code: a new payment (created FAILED) or an authorized one "
+      + "with nothing captured.")
+  public @NonNull PaymentReceiptView failPayment(@NonNull FailPaymentInput input) throws ApiException {
+    return run("failPayment", input, valid -> new FailPayment(new PaymentId(valid.paymentId()),
+        new ReasonCode(valid.reasonCode()), attempted(valid), expected(valid)));
+  }
+
+  @Mutation
+  @Description("Opens a dispute (chargeback) over part or all of what was captured and not refunded; one at a time.")
+  public @NonNull PaymentReceiptView openDispute(@NonNull OpenDisputeInput input) throws ApiException {
+    return run("openDispute", input, valid -> new OpenDispute(new PaymentId(valid.paymentId()), valid.amount(),
+        new ReasonCode(valid.reasonCode()), expected(valid)));
+  }
+
+  @Mutation
+  @Description("Decides the open dispute: WON keeps the money, LOST charges the disputed amount back.")
+  public @NonNull PaymentReceiptView resolveDispute(@NonNull ResolveDisputeInput input) throws ApiException {
+    return run("resolveDispute", input, valid -> new ResolveDispute(new PaymentId(valid.paymentId()),
+        valid.outcome() == DisputeOutcome.WON, expected(valid)));
+  }
+
+  /** A command on a payment of the caller's organization, by the caller, through the one command path. */
+  private <I extends CommandInput> PaymentReceiptView run(String operation, I input, CommandOf<I> command)
+      throws ApiException {
+    Caller caller = callers.require(Role.PAYMENTS_WRITE);
+    return translated(operation, () -> {
+      I valid = validation.valid(input);
+      CommandContext context = new CommandContext(valid.commandId(), valid.correlationId(), valid.causationId(),
+          caller.organizationId(), caller.subject());
+      PaymentReceipt receipt = handler.handle(command.of(valid), context);
+      return PaymentReceiptView.of(receipt, consistency.tokenNow()); // taken after the append was acknowledged
+    });
+  }
+
+  @FunctionalInterface
+  private interface CommandOf<I> {
+    PaymentCommand of(I valid);
+  }
+
+  private static OptionalInt expected(CommandInput valid) {
+    return valid.expectedVersion() == null ? OptionalInt.empty() : OptionalInt.of(valid.expectedVersion());
+  }
+
+  /** The amount a payment that failed before authorization was for: both amount and currency, or neither. */
+  private static Money attempted(FailPaymentInput valid) {
+    if (valid.amount() == null && valid.currency() == null) {
+      return null;
+    }
+    if (valid.amount() == null || valid.currency() == null) {
+      throw new io.esledger.domain.shared.InvalidValueException(valid.amount() == null ? "amount" : "currency",
+          "amount and currency go together");
+    }
+    return Money.of(valid.amount(), valid.currency());
   }
 
   private static ProcessPayment command(ProcessPaymentInput valid) {

@@ -11,6 +11,9 @@ import io.esledger.interfaces.graphql.security.Callers;
 import io.esledger.interfaces.graphql.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.esledger.interfaces.graphql.errors.ValidationFailedException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -30,23 +33,45 @@ public class PaymentQueriesApi {
   Callers callers;
 
   @Query
-  @Description("A payment's events, version ascending; sees every acknowledged write at once")
-  public @NonNull List<@NonNull StoredEventView> paymentHistory(@NonNull @Id String paymentId) throws ApiException {
+  @Description("A payment's events, version ascending; sees every acknowledged write at once. asOfVersion and asOf "
+      + "stop at that version or instant (inclusive)")
+  public @NonNull List<@NonNull StoredEventView> paymentHistory(@NonNull @Id String paymentId, Integer asOfVersion,
+      OffsetDateTime asOf) throws ApiException {
     Caller caller = callers.require(Role.PAYMENTS_READ);
     return translated("paymentHistory", () -> {
-      List<RecordedEvent> history = payments.history(caller.organizationId(), new PaymentId(paymentId));
+      List<RecordedEvent> history = until(asOfVersion, asOf,
+          payments.history(caller.organizationId(), new PaymentId(paymentId)));
       return visible(caller, history) ? history.stream().map(StoredEventView::of).toList() : List.of();
     });
   }
 
   @Query
-  @Description("A payment's state replayed from its events; null when it has none")
-  public PaymentView payment(@NonNull @Id String paymentId) throws ApiException {
+  @Description("A payment's state replayed from its events; null when it has none. asOfVersion and asOf replay only "
+      + "the events up to that version or instant (inclusive): the payment as it was then (null before it existed)")
+  public PaymentView payment(@NonNull @Id String paymentId, Integer asOfVersion, OffsetDateTime asOf)
+      throws ApiException {
     Caller caller = callers.require(Role.PAYMENTS_READ);
     return translated("payment", () -> {
-      List<RecordedEvent> history = payments.history(caller.organizationId(), new PaymentId(paymentId));
+      List<RecordedEvent> history = until(asOfVersion, asOf,
+          payments.history(caller.organizationId(), new PaymentId(paymentId)));
       return visible(caller, history) ? payments.replay(new PaymentId(paymentId), history).map(PaymentView::of).orElse(null) : null;
     });
+  }
+
+  /** The events at or before a version and an instant (each null: no bound). */
+  private static List<RecordedEvent> until(Integer asOfVersion, OffsetDateTime asOf, List<RecordedEvent> history)
+      throws ValidationFailedException {
+    if (asOfVersion != null && asOfVersion < 0) {
+      throw new ValidationFailedException("asOfVersion", "must be 0 or more");
+    }
+    if (asOfVersion == null && asOf == null) {
+      return history;
+    }
+    Instant at = asOf == null ? null : asOf.toInstant();
+    return history.stream()
+        .filter(e -> asOfVersion == null || e.version() <= asOfVersion)
+        .filter(e -> at == null || !e.timestamp().isAfter(at))
+        .toList();
   }
 
   @Query

@@ -11,11 +11,18 @@ import org.eclipse.microprofile.graphql.Type;
 @Type("PaymentView")
 @Description("A payment as the payments read model holds it")
 public record PaymentSummaryView(
-    @NonNull @Id String paymentId, @NonNull String status, BigDecimal amount, String currency,
+    @NonNull @Id String paymentId, @NonNull String status,
+    @Description("The authorized amount (for processPayment, the amount processed)") BigDecimal amount,
+    String currency,
+    BigDecimal capturedAmount,
+    BigDecimal refundedAmount,
+    @Description("Captured − refunded − charged back: what the merchant keeps") BigDecimal netAmount,
+    @Description("The reason code of a FAILED payment") String failureReason,
     @Id String organizationId, @Id String userId, int version, @NonNull Instant updatedAt) {
 
   static PaymentSummaryView of(PaymentSummary s) {
-    return new PaymentSummaryView(s.paymentId(), s.status(), s.amount(), s.currency(), s.organizationId(),
-        s.userId(), s.version(), s.updatedAt());
+    return new PaymentSummaryView(s.paymentId(), s.status(), s.amount(), s.currency(), s.capturedAmount(),
+        s.refundedAmount(), s.netAmount(), s.failureReason(), s.organizationId(), s.userId(), s.version(),
+        s.updatedAt());
   }
 }

@@ -57,8 +57,8 @@ public class ErrorCodeFilter extends HttpFilter {
       InternalException.CODE, ConsistencyTimeoutException.CODE, CommandIdReusedApiException.CODE,
       OutcomeUnknownApiException.CODE, ProjectionElsewhereException.CODE, PARSE_FAILED,
       UnauthenticatedException.CODE, ForbiddenException.CODE, RequestGate.UNSUPPORTED_MEDIA_TYPE, RequestGate.REQUEST_TOO_LARGE,
-      QUERY_TOO_DEEP,
-      QUERY_TOO_COMPLEX);
+      QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, PaymentRuleException.INVALID_TRANSITION,
+      PaymentRuleException.AMOUNT_EXCEEDS_AUTHORIZED, PaymentRuleException.AMOUNT_EXCEEDS_CAPTURED);
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -6,7 +6,11 @@ import io.esledger.analytics.projection.Projections;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
 import io.esledger.application.eventstore.OutcomeUnknownException;
 import io.esledger.application.eventstore.WrongExpectedVersionException;
+import io.esledger.domain.model.payment.AmountExceedsAuthorizedException;
+import io.esledger.domain.model.payment.AmountExceedsCapturedException;
 import io.esledger.domain.model.payment.AmountNotPositiveException;
+import io.esledger.domain.model.payment.InvalidTransitionException;
+import io.esledger.domain.model.payment.PaymentNotFoundException;
 import io.esledger.domain.shared.InvalidValueException;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -59,6 +63,14 @@ public final class Errors {
       return new ValidationFailedException("amount", e.getMessage());
     } else if (failure instanceof io.esledger.domain.model.payment.PaymentAlreadyProcessedException e) {
       return new PaymentAlreadyProcessedException(e.getMessage());
+    } else if (failure instanceof InvalidTransitionException e) {
+      return new PaymentRuleException(PaymentRuleException.INVALID_TRANSITION, e.getMessage());
+    } else if (failure instanceof AmountExceedsAuthorizedException e) {
+      return new PaymentRuleException(PaymentRuleException.AMOUNT_EXCEEDS_AUTHORIZED, e.getMessage());
+    } else if (failure instanceof AmountExceedsCapturedException e) {
+      return new PaymentRuleException(PaymentRuleException.AMOUNT_EXCEEDS_CAPTURED, e.getMessage());
+    } else if (failure instanceof PaymentNotFoundException e) {
+      return new NotFoundException(e.getMessage());
     } else if (failure instanceof WrongExpectedVersionException e) {
       return new ConcurrencyConflictException(e.getMessage());
     } else if (failure instanceof ReadConsistency.ReadModelBehindException e) {

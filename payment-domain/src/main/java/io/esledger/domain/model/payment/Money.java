@@ -52,6 +52,35 @@ public record Money(BigDecimal amount, Currency currency) {
     return amount.signum() > 0;
   }
 
+  /** Nothing, in a currency (at its scale). */
+  public static Money zero(Currency currency) {
+    return new Money(BigDecimal.ZERO, currency);
+  }
+
+  public Money plus(Money other) {
+    return new Money(amount.add(sameCurrency(other).amount), currency);
+  }
+
+  public Money minus(Money other) {
+    return new Money(amount.subtract(sameCurrency(other).amount), currency);
+  }
+
+  public boolean isGreaterThan(Money other) {
+    return amount.compareTo(sameCurrency(other).amount) > 0;
+  }
+
+  /** The same amount in the same currency, whatever the scale it was written with. */
+  public boolean sameAs(Money other) {
+    return other != null && currency.equals(other.currency) && amount.compareTo(other.amount) == 0;
+  }
+
+  private Money sameCurrency(Money other) {
+    if (!currency.equals(other.currency)) {
+      throw new IllegalArgumentException("cannot combine " + this + " with " + other);
+    }
+    return other;
+  }
+
   public String currencyCode() {
     return currency.getCurrencyCode();
   }

@@ -5,7 +5,9 @@ package io.esledger.domain.model.payment;
  * new stored type name and an upcaster, so each event carries its stable stored name in {@link
  * #eventType()}, independent of the Java class name.
  */
-public sealed interface PaymentEvent permits PaymentProcessed {
+public sealed interface PaymentEvent
+    permits PaymentProcessed, PaymentAuthorized, PaymentCaptured, PaymentCaptureCompleted, PaymentRefunded,
+        PaymentVoided, PaymentFailed, DisputeOpened, DisputeWon, DisputeLost {
 
   String AGGREGATE_TYPE = "Payment";
 

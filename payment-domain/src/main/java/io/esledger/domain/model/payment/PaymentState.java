@@ -1,16 +1,106 @@
 package io.esledger.domain.model.payment;
 
-/** Immutable state of a payment, folded from its events. */
-public record PaymentState(PaymentId paymentId, PaymentStatus status, Money amount) {
+/**
+ * Immutable state of a payment, folded from its events. Amounts are null until the payment has a
+ * currency; {@code amount} is the authorized amount (for a payment processed in one step, the
+ * amount processed). Net is what the merchant keeps: captured − refunded − charged back.
+ */
+public record PaymentState(
+    PaymentId paymentId,
+    PaymentStatus status,
+    Money amount,
+    Money captured,
+    Money refunded,
+    Money disputed,
+    Money chargedBack,
+    boolean captureClosed,
+    boolean oneStep,
+    boolean voided,
+    String failureReason) {
 
   static PaymentState initial(PaymentId paymentId) {
-    return new PaymentState(paymentId, PaymentStatus.NEW, null);
+    return new PaymentState(paymentId, PaymentStatus.NEW, null, null, null, null, null, false, false, false, null);
+  }
+
+  /** What is authorized and neither captured nor released; null without a currency. */
+  public Money capturable() {
+    return amount == null || captureClosed ? zeroOrNull() : amount.minus(captured);
+  }
+
+  /** What was captured and is neither refunded, disputed nor charged back. */
+  public Money refundable() {
+    return captured == null ? null : captured.minus(refunded).minus(disputed).minus(chargedBack);
+  }
+
+  public Money net() {
+    return captured == null ? null : captured.minus(refunded).minus(chargedBack);
+  }
+
+  private Money zeroOrNull() {
+    return amount == null ? null : Money.zero(amount.currency());
   }
 
   PaymentState apply(PaymentEvent event) {
-    if (event instanceof PaymentProcessed processed) {
-      return new PaymentState(paymentId, PaymentStatus.PROCESSED, processed.money());
+    if (event instanceof PaymentProcessed e) {
+      return started(e.money()).with(e.money(), null, null, null, true, false, null, true);
+    } else if (event instanceof PaymentAuthorized e) {
+      return started(e.money());
+    } else if (event instanceof PaymentCaptured e) {
+      return with(captured.plus(e.money()), null, null, null, captureClosed, voided, failureReason, oneStep);
+    } else if (event instanceof PaymentCaptureCompleted) {
+      return with(null, null, null, null, true, voided, failureReason, oneStep);
+    } else if (event instanceof PaymentRefunded e) {
+      return with(null, refunded.plus(e.money()), null, null, captureClosed, voided, failureReason, oneStep);
+    } else if (event instanceof PaymentVoided) {
+      return with(null, null, null, null, true, true, failureReason, oneStep);
+    } else if (event instanceof PaymentFailed e) {
+      PaymentState attempted = amount == null && e.amount() != null ? started(Money.of(e.amount(), e.currency())) : this;
+      return attempted.with(null, null, null, null, true, voided, e.reasonCode(), oneStep);
+    } else if (event instanceof DisputeOpened e) {
+      return with(null, null, disputed.plus(e.money()), null, captureClosed, voided, failureReason, oneStep);
+    } else if (event instanceof DisputeWon e) {
+      return with(null, null, disputed.minus(e.money()), null, captureClosed, voided, failureReason, oneStep);
+    } else if (event instanceof DisputeLost e) {
+      return with(null, null, disputed.minus(e.money()), chargedBack.plus(e.money()), captureClosed, voided,
+          failureReason, oneStep);
     }
     throw new IllegalStateException("payment cannot apply unknown event " + event.getClass().getName());
+  }
+
+  /** The first amount: every other amount starts at zero in its currency. */
+  private PaymentState started(Money authorized) {
+    Money zero = Money.zero(authorized.currency());
+    return new PaymentState(paymentId, PaymentStatus.AUTHORIZED, authorized, zero, zero, zero, zero, false, false,
+        false, null);
+  }
+
+  /** A copy with the given amounts (null: unchanged) and flags, its status derived again. */
+  private PaymentState with(Money captured, Money refunded, Money disputed, Money chargedBack, boolean captureClosed,
+      boolean voided, String failureReason, boolean oneStep) {
+    Money c = captured == null ? this.captured : captured;
+    Money r = refunded == null ? this.refunded : refunded;
+    Money d = disputed == null ? this.disputed : disputed;
+    Money b = chargedBack == null ? this.chargedBack : chargedBack;
+    return new PaymentState(paymentId, status(c, r, d, b, captureClosed, oneStep, voided, failureReason), amount, c, r,
+        d, b, captureClosed, oneStep, voided, failureReason);
+  }
+
+  private static PaymentStatus status(Money captured, Money refunded, Money disputed, Money chargedBack,
+      boolean captureClosed, boolean oneStep, boolean voided, String failureReason) {
+    if (failureReason != null) {
+      return PaymentStatus.FAILED;
+    } else if (voided) {
+      return PaymentStatus.VOIDED;
+    } else if (disputed != null && disputed.isPositive()) {
+      return PaymentStatus.DISPUTED;
+    } else if (chargedBack != null && chargedBack.isPositive()) {
+      return PaymentStatus.CHARGED_BACK;
+    } else if (refunded != null && refunded.isPositive()) {
+      return refunded.sameAs(captured) ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+    } else if (captured != null && captured.isPositive()) {
+      return oneStep ? PaymentStatus.PROCESSED
+          : captureClosed ? PaymentStatus.CAPTURED : PaymentStatus.PARTIALLY_CAPTURED;
+    }
+    return captured == null ? PaymentStatus.NEW : PaymentStatus.AUTHORIZED;
   }
 }

@@ -2,15 +2,20 @@ package io.esledger.domain.model.payment;
 
 import java.util.OptionalInt;
 
-/**
- * Command: process a payment of an amount. {@code expectedVersion}, when given, is the version of
- * the payment the caller decided on; the command is refused if the payment has moved on since.
- */
-public record ProcessPayment(PaymentId paymentId, Money amount, OptionalInt expectedVersion) {
+/** Command: authorize and capture an amount in one step (a payment's whole life for the simple case). */
+public record ProcessPayment(PaymentId paymentId, Money amount, OptionalInt expectedVersion) implements PaymentCommand {
 
   public ProcessPayment {
-    if (expectedVersion == null) {
-      expectedVersion = OptionalInt.empty();
-    }
+    expectedVersion = PaymentCommand.orEmpty(expectedVersion);
+  }
+
+  @Override
+  public boolean mayCreate() {
+    return true;
+  }
+
+  @Override
+  public boolean isRetryOf(PaymentEvent first) {
+    return first instanceof PaymentProcessed processed && processed.money().sameAs(amount);
   }
 }

@@ -10,11 +10,9 @@ import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.application.eventstore.StreamId;
 import io.esledger.application.eventstore.WrongExpectedVersionException;
 import io.esledger.domain.model.payment.Payment;
-import io.esledger.domain.model.payment.Money;
+import io.esledger.domain.model.payment.PaymentCommand;
 import io.esledger.domain.model.payment.PaymentEvent;
-import io.esledger.domain.model.payment.PaymentProcessed;
 import io.esledger.domain.model.payment.PaymentRejectedException;
-import io.esledger.domain.model.payment.ProcessPayment;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -25,63 +23,45 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Runs {@link ProcessPayment}: load the payment from its stream, let it decide, append what it
- * decided at the version it was loaded at (a payment that may be new is first decided on an empty
- * stream and created without the read). A retried command (same command id) returns the first
- * result and stores nothing.
+ * Runs payment commands, one or many, on one path: load each payment from its stream, let it
+ * decide, append what it decided at the version it was loaded at — all the events of one command
+ * in one atomic commit. A command that may start a payment is first decided on an empty stream
+ * and created without a read; if the stream exists after all, it is read and decided again. A
+ * retried command (same command id) returns the first result and stores nothing.
  */
 @Singleton
-public class ProcessPaymentHandler {
+public class PaymentCommandHandler {
 
   private final EventStore store;
   private final PaymentEventSerializer serializer;
   private final Clock clock;
 
   @Inject
-  public ProcessPaymentHandler(EventStore store, PaymentEventSerializer serializer, Clock clock) {
+  public PaymentCommandHandler(EventStore store, PaymentEventSerializer serializer, Clock clock) {
     this.store = store;
     this.serializer = serializer;
     this.clock = clock;
   }
 
-  public PaymentReceipt handle(ProcessPayment command, CommandContext context)
-      throws PaymentRejectedException {
-    StreamId stream = PaymentStreams.of(context.organizationId(), command.paymentId());
-    if (mayBeNew(command)) {
-      // most payments are new: decide on an empty stream and create it in one round trip; the
-      // create guard refuses if the stream exists, and then the payment is loaded and decided again
-      List<NewEvent> events = decide(command, context, List.of());
-      try {
-        return receipt(command.paymentId().value(), store.append(stream, ExpectedVersion.NO_STREAM, events).version(),
-            events);
-      } catch (WrongExpectedVersionException exists) {
-        // fall through: a payment by that id exists (or a retry of this very command won the race)
-      }
+  /** One command: the batch path with one item; its refusal is thrown. */
+  public PaymentReceipt handle(PaymentCommand command, CommandContext context) throws PaymentRejectedException {
+    PaymentOutcome outcome = handleAll(List.of(command), List.of(context)).get(0);
+    if (outcome.receipt() != null) {
+      return outcome.receipt();
     }
-    // read-your-writes: the store reads a stream by id (real-time), never through search
-    List<RecordedEvent> history = store.read(stream, 1);
-    Optional<PaymentReceipt> earlier = receiptOf(history, command, context.commandId());
-    if (earlier.isPresent()) {
-      return earlier.get();
+    if (outcome.failure() instanceof PaymentRejectedException rejected) {
+      throw rejected;
     }
-    int version = history.size();
-    List<NewEvent> events = decide(command, context, history);
-    try {
-      int stored = store.append(stream, ExpectedVersion.exactly(version), events).version();
-      return receipt(command.paymentId().value(), stored, events);
-    } catch (WrongExpectedVersionException conflict) {
-      // a concurrent retry of this very command may have won the race: that is success, not a conflict
-      return receiptOf(store.read(stream, version + 1), command, context.commandId()).orElseThrow(() -> conflict);
-    }
+    throw (RuntimeException) outcome.failure();
   }
 
   /**
-   * Many payments in one go. New payments (the common case) are decided on empty streams and
+   * Many commands in one go. Those that may start a payment are decided on empty streams and
    * created in one append; the others, and any whose stream turned out to exist, are then read in
-   * one go and appended in one more. Each payment is decided, stored and reported on its own; one
+   * one go and appended in one more. Each command is decided, stored and reported on its own; one
    * refusal does not lose the others.
    */
-  public List<PaymentOutcome> handleAll(List<ProcessPayment> commands, List<CommandContext> contexts) {
+  public List<PaymentOutcome> handleAll(List<? extends PaymentCommand> commands, List<CommandContext> contexts) {
     PaymentOutcome[] outcomes = new PaymentOutcome[commands.size()];
     List<Integer> maybeNew = new ArrayList<>();
     for (int i = 0; i < commands.size(); i++) {
@@ -90,45 +70,85 @@ public class ProcessPaymentHandler {
       }
     }
     decideAndAppend(commands, contexts, maybeNew, null, outcomes);
+    List<Integer> rest = unanswered(outcomes);
+    if (!rest.isEmpty()) {
+      decideAndAppend(commands, contexts, rest, store.readAll(streams(commands, contexts, rest)), outcomes);
+    }
+    retriesThatWon(commands, contexts, outcomes);
+    return List.of(outcomes);
+  }
+
+  /**
+   * A conflict may be a concurrent retry of the same command that got there first: that is
+   * success, not a conflict. Such streams are read once more and the earlier receipt is returned.
+   */
+  private void retriesThatWon(List<? extends PaymentCommand> commands, List<CommandContext> contexts,
+      PaymentOutcome[] outcomes) {
+    List<Integer> conflicted = new ArrayList<>();
+    for (int i = 0; i < outcomes.length; i++) {
+      if (outcomes[i].failure() instanceof WrongExpectedVersionException && contexts.get(i).commandId() != null) {
+        conflicted.add(i);
+      }
+    }
+    if (conflicted.isEmpty()) {
+      return;
+    }
+    Map<StreamId, List<RecordedEvent>> histories = store.readAll(streams(commands, contexts, conflicted));
+    for (int i : conflicted) {
+      try {
+        receiptOf(histories.get(stream(commands.get(i), contexts.get(i))), commands.get(i), contexts.get(i).commandId())
+            .ifPresent(earlier -> outcomes[i] = PaymentOutcome.processed(earlier));
+      } catch (CommandIdReusedException reused) {
+        outcomes[i] = PaymentOutcome.refused(commands.get(i).paymentId().value(), reused, outcomes[i].version());
+      }
+    }
+  }
+
+  private static List<Integer> unanswered(PaymentOutcome[] outcomes) {
     List<Integer> rest = new ArrayList<>();
-    for (int i = 0; i < commands.size(); i++) {
+    for (int i = 0; i < outcomes.length; i++) {
       if (outcomes[i] == null) {
         rest.add(i);
       }
     }
-    if (!rest.isEmpty()) {
-      List<StreamId> streams = rest.stream()
-          .map(i -> PaymentStreams.of(contexts.get(i).organizationId(), commands.get(i).paymentId())).distinct().toList();
-      decideAndAppend(commands, contexts, rest, store.readAll(streams), outcomes);
-    }
-    return List.of(outcomes);
+    return rest;
+  }
+
+  private static List<StreamId> streams(List<? extends PaymentCommand> commands, List<CommandContext> contexts,
+      List<Integer> indexes) {
+    return indexes.stream().map(i -> stream(commands.get(i), contexts.get(i))).distinct().toList();
+  }
+
+  private static StreamId stream(PaymentCommand command, CommandContext context) {
+    return PaymentStreams.of(context.organizationId(), command.paymentId());
   }
 
   /**
    * Decides the commands at {@code indexes} on their histories ({@code null}: on empty streams,
    * where a stream that exists after all leaves its outcome unset) and appends what they decided.
    */
-  private void decideAndAppend(List<ProcessPayment> commands, List<CommandContext> contexts, List<Integer> indexes,
-      Map<StreamId, List<RecordedEvent>> histories, PaymentOutcome[] outcomes) {
+  private void decideAndAppend(List<? extends PaymentCommand> commands, List<CommandContext> contexts,
+      List<Integer> indexes, Map<StreamId, List<RecordedEvent>> histories, PaymentOutcome[] outcomes) {
     List<Integer> appending = new ArrayList<>();
     List<AppendRequest> requests = new ArrayList<>();
     for (int i : indexes) {
-      StreamId stream = PaymentStreams.of(contexts.get(i).organizationId(), commands.get(i).paymentId());
+      PaymentCommand command = commands.get(i);
+      StreamId stream = stream(command, contexts.get(i));
       List<RecordedEvent> history = histories == null ? List.of() : histories.get(stream);
       try {
-        Optional<PaymentReceipt> earlier = receiptOf(history, commands.get(i), contexts.get(i).commandId());
+        Optional<PaymentReceipt> earlier = receiptOf(history, command, contexts.get(i).commandId());
         if (earlier.isPresent()) {
           outcomes[i] = PaymentOutcome.processed(earlier.get());
           continue;
         }
-        List<NewEvent> events = decide(commands.get(i), contexts.get(i), history);
+        List<NewEvent> events = decide(command, contexts.get(i), history);
         appending.add(i);
         requests.add(new AppendRequest(stream, ExpectedVersion.exactly(history.size()), events));
       } catch (PaymentRejectedException | RuntimeException refused) {
-        outcomes[i] = PaymentOutcome.refused(commands.get(i).paymentId().value(), refused, history.size());
+        outcomes[i] = PaymentOutcome.refused(command.paymentId().value(), refused, history.size());
       }
     }
-    List<AppendOutcome> appended = requests.isEmpty() ? List.of() : store.appendAll(requests);
+    List<AppendOutcome> appended = append(requests);
     for (int k = 0; k < appending.size(); k++) {
       int i = appending.get(k);
       AppendOutcome outcome = appended.get(k);
@@ -141,22 +161,41 @@ public class ProcessPaymentHandler {
     }
   }
 
+  /**
+   * One append goes through the store's single append (which concurrent callers share: group
+   * commit); several go in one batch.
+   */
+  private List<AppendOutcome> append(List<AppendRequest> requests) {
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    if (requests.size() > 1) {
+      return store.appendAll(requests);
+    }
+    AppendRequest only = requests.get(0);
+    try {
+      return List.of(AppendOutcome.stored(store.append(only.stream(), only.expected(), only.events())));
+    } catch (RuntimeException refused) {
+      return List.of(AppendOutcome.refused(refused));
+    }
+  }
+
   /** Nothing but an empty stream can satisfy the command (no expected version, or version 0). */
-  private static boolean mayBeNew(ProcessPayment command) {
-    return command.expectedVersion().isEmpty() || command.expectedVersion().getAsInt() == 0;
+  private static boolean mayBeNew(PaymentCommand command) {
+    return command.mayCreate()
+        && (command.expectedVersion().isEmpty() || command.expectedVersion().getAsInt() == 0);
   }
 
   /** Checks the caller's expected version and lets the payment decide; the events to append. */
-  private List<NewEvent> decide(ProcessPayment command, CommandContext context, List<RecordedEvent> history)
+  private List<NewEvent> decide(PaymentCommand command, CommandContext context, List<RecordedEvent> history)
       throws PaymentRejectedException {
     int version = history.size();
     if (command.expectedVersion().isPresent() && command.expectedVersion().getAsInt() != version) {
-      throw new WrongExpectedVersionException(
-          PaymentStreams.of(context.organizationId(), command.paymentId()),
+      throw new WrongExpectedVersionException(stream(command, context),
           ExpectedVersion.exactly(command.expectedVersion().getAsInt()), version);
     }
     Payment payment = Payment.fromHistory(command.paymentId(), decode(history));
-    payment.process(command, clock.instant());
+    payment.handle(command, clock.instant());
     return encode(payment.releaseEvents(), context);
   }
 
@@ -178,10 +217,10 @@ public class ProcessPaymentHandler {
 
   /**
    * The receipt of an earlier run of this command, found by its command id; a command id that was
-   * used for a different command (another amount or currency) is refused.
+   * used for a different command (another kind, amount or currency) is refused.
    */
-  private Optional<PaymentReceipt> receiptOf(List<RecordedEvent> history, ProcessPayment command, String commandId) {
-    if (commandId == null) {
+  private Optional<PaymentReceipt> receiptOf(List<RecordedEvent> history, PaymentCommand command, String commandId) {
+    if (commandId == null || history == null) {
       return Optional.empty();
     }
     List<RecordedEvent> ofCommand =
@@ -189,19 +228,13 @@ public class ProcessPaymentHandler {
     if (ofCommand.isEmpty()) {
       return Optional.empty();
     }
-    for (RecordedEvent earlier : ofCommand) {
-      if (serializer.deserialize(earlier.eventType(), earlier.data()) instanceof PaymentProcessed processed
-          && !sameMoney(processed.money(), command.amount())) {
-        throw new CommandIdReusedException(commandId, command.paymentId().value());
-      }
+    RecordedEvent first = ofCommand.get(0);
+    if (!command.isRetryOf(serializer.deserialize(first.eventType(), first.data()))) {
+      throw new CommandIdReusedException(commandId, command.paymentId().value());
     }
     RecordedEvent last = ofCommand.get(ofCommand.size() - 1);
     return Optional.of(new PaymentReceipt(PaymentStreams.localId(last.stream().aggregateId()), last.version(),
         ofCommand.stream().map(RecordedEvent::eventId).toList(), last.metadata().correlationId()));
-  }
-
-  private static boolean sameMoney(Money a, Money b) {
-    return a.currency().equals(b.currency()) && a.amount().compareTo(b.amount()) == 0;
   }
 
   private static PaymentReceipt receipt(String paymentId, int version, List<NewEvent> events) {

@@ -7,7 +7,7 @@ import io.esledger.application.CommandContext;
 import io.esledger.application.PaymentOutcome;
 import io.esledger.application.PaymentQueries;
 import io.esledger.application.PaymentReceipt;
-import io.esledger.application.ProcessPaymentHandler;
+import io.esledger.application.PaymentCommandHandler;
 import io.esledger.application.eventstore.AppendOutcome;
 import io.esledger.application.eventstore.AppendRequest;
 import io.esledger.application.eventstore.AppendResult;
@@ -20,7 +20,12 @@ import io.esledger.application.eventstore.LogSubscription;
 import io.esledger.application.eventstore.NewEvent;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.application.eventstore.StreamId;
+import io.esledger.domain.model.payment.AuthorizePayment;
+import io.esledger.domain.model.payment.CapturePayment;
+import io.esledger.domain.model.payment.InvalidTransitionException;
 import io.esledger.domain.model.payment.Money;
+import io.esledger.domain.model.payment.PaymentNotFoundException;
+import io.esledger.domain.model.payment.RefundPayment;
 import io.esledger.domain.model.payment.PaymentAlreadyProcessedException;
 import io.esledger.domain.model.payment.PaymentId;
 import io.esledger.domain.model.payment.ProcessPayment;
@@ -42,14 +47,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The command side against a real node: the handler, the aggregate and the store together. */
-class ProcessPaymentHandlerIT extends ElasticsearchNodeSupport {
+class PaymentCommandHandlerIT extends ElasticsearchNodeSupport {
 
   private static final PaymentId PAYMENT = new PaymentId("payment-123");
-  private ProcessPaymentHandler handler;
+  private PaymentCommandHandler handler;
 
   @BeforeEach
   void handler() {
-    handler = new ProcessPaymentHandler(store, new JsonbPaymentEventSerializer(),
+    handler = new PaymentCommandHandler(store, new JsonbPaymentEventSerializer(),
         Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
   }
 
@@ -139,7 +144,7 @@ class ProcessPaymentHandlerIT extends ElasticsearchNodeSupport {
         return store.acknowledgedThrough();
       }
     };
-    ProcessPaymentHandler handler = new ProcessPaymentHandler(counting, new JsonbPaymentEventSerializer(),
+    PaymentCommandHandler handler = new PaymentCommandHandler(counting, new JsonbPaymentEventSerializer(),
         Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
 
     handler.handle(eur("100.00"), context("cmd-1"));
@@ -208,6 +213,37 @@ class ProcessPaymentHandlerIT extends ElasticsearchNodeSupport {
     assertThat(stored.metadata().organizationId()).isEqualTo("org-1");
     assertThat(stored.metadata().userId()).isEqualTo("user-9");
     assertThat(stored.metadata().causationId()).isEqualTo("cmd-1");
+  }
+
+  @Test
+  void a_capture_that_completes_the_payment_is_one_commit_of_two_events_and_a_retry_returns_it() throws Exception {
+    handler.handle(new AuthorizePayment(PAYMENT, Money.of(new BigDecimal("100"), "EUR"), OptionalInt.empty()),
+        context("auth-1"));
+    handler.handle(new CapturePayment(PAYMENT, new BigDecimal("40"), false, OptionalInt.empty()), context("cap-1"));
+
+    PaymentReceipt rest = handler.handle(new CapturePayment(PAYMENT, null, false, OptionalInt.of(2)), context("cap-2"));
+
+    assertThat(rest.version()).isEqualTo(4);
+    assertThat(rest.eventIds()).hasSize(2);
+    List<RecordedEvent> stream = store.read(new StreamId("Payment", "org-1/payment-123"), 1);
+    assertThat(stream).extracting(RecordedEvent::eventType)
+        .containsExactly("PaymentAuthorized", "PaymentCaptured", "PaymentCaptured", "PaymentCaptureCompleted");
+    assertThat(stream.get(2).data()).contains("\"amount\":\"60.00\"");
+    assertThat(handler.handle(new CapturePayment(PAYMENT, null, false, OptionalInt.empty()), context("cap-2")))
+        .as("a retry of the capture").isEqualTo(rest);
+    assertThatThrownBy(() -> handler.handle(new RefundPayment(PAYMENT, null, null, OptionalInt.empty()),
+        context("cap-2"))).as("the capture's command id used for a refund")
+        .isInstanceOf(io.esledger.application.CommandIdReusedException.class);
+    assertThatThrownBy(() -> handler.handle(new CapturePayment(PAYMENT, BigDecimal.ONE, false, OptionalInt.empty()),
+        context("cap-3"))).isInstanceOf(InvalidTransitionException.class);
+    assertThat(store.read(new StreamId("Payment", "org-1/payment-123"), 1)).as("refusals store nothing").hasSize(4);
+  }
+
+  @Test
+  void a_command_on_a_payment_that_does_not_exist_is_refused_and_stores_nothing() {
+    assertThatThrownBy(() -> handler.handle(new RefundPayment(PAYMENT, BigDecimal.ONE, null, OptionalInt.empty()),
+        context("r-1"))).isInstanceOf(PaymentNotFoundException.class);
+    assertThat(store.read(new StreamId("Payment", "org-1/payment-123"), 1)).isEmpty();
   }
 
   @Test

@@ -1,0 +1,20 @@
+package io.esledger.domain.model.payment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** An amount was authorized (reserved) for the payment; nothing is captured yet. */
+public record PaymentAuthorized(String paymentId, BigDecimal amount, String currency, Instant authorizedAt)
+    implements PaymentEvent {
+
+  public static final String TYPE = "PaymentAuthorized";
+
+  @Override
+  public String eventType() {
+    return TYPE;
+  }
+
+  public Money money() {
+    return Money.of(amount, currency);
+  }
+}

@@ -1,0 +1,20 @@
+package io.esledger.domain.model.payment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** Part or all of the authorized amount was captured (taken). */
+public record PaymentCaptured(String paymentId, BigDecimal amount, String currency, Instant capturedAt)
+    implements PaymentEvent {
+
+  public static final String TYPE = "PaymentCaptured";
+
+  @Override
+  public String eventType() {
+    return TYPE;
+  }
+
+  public Money money() {
+    return Money.of(amount, currency);
+  }
+}
