@@ -100,7 +100,7 @@
     chart(id).setOption({
       animation: false,
       tooltip: {},
-      grid: { left: 110, right: 30, top: 10, bottom: 20 },
+      grid: { left: 10, right: 30, top: 10, bottom: 20, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: buckets.map((b) => b.key) },
       series: [{ type: 'bar', data: buckets.map((b) => b.count), label: { show: true, position: 'right' } }],

@@ -200,7 +200,7 @@ public class PaymentCommandHandler {
   }
 
   private List<PaymentEvent> decode(List<RecordedEvent> history) {
-    return history.stream().map(e -> serializer.deserialize(e.eventType(), e.data())).toList();
+    return history.stream().map(serializer::deserialize).toList();
   }
 
   private List<NewEvent> encode(List<PaymentEvent> decided, CommandContext context) {
@@ -210,7 +210,8 @@ public class PaymentCommandHandler {
     EventMetadata metadata =
         new EventMetadata(correlationId, causationId, context.organizationId(), context.userId(), commandId);
     return decided.stream()
-        .map(e -> new NewEvent(UUID.randomUUID().toString(), e.eventType(), serializer.serialize(e),
+        .map(e -> new NewEvent(UUID.randomUUID().toString(), e.eventType(), serializer.schemaVersion(e.eventType()),
+            serializer.serialize(e),
             clock.instant(), metadata))
         .toList();
   }
@@ -229,7 +230,7 @@ public class PaymentCommandHandler {
       return Optional.empty();
     }
     RecordedEvent first = ofCommand.get(0);
-    if (!command.isRetryOf(serializer.deserialize(first.eventType(), first.data()))) {
+    if (!command.isRetryOf(serializer.deserialize(first))) {
       throw new CommandIdReusedException(commandId, command.paymentId().value());
     }
     RecordedEvent last = ofCommand.get(ofCommand.size() - 1);

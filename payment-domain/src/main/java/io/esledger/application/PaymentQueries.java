@@ -43,7 +43,7 @@ public class PaymentQueries {
       return Optional.empty();
     }
     Payment payment = Payment.fromHistory(paymentId,
-        history.stream().map(e -> serializer.deserialize(e.eventType(), e.data())).toList());
+        history.stream().map(serializer::deserialize).toList());
     return Optional.of(new ReplayedPayment(payment.state(), payment.version()));
   }
 

@@ -26,7 +26,7 @@ final class PaymentsFold {
     RecordedEvent last = stream.get(stream.size() - 1);
     PaymentId id = new PaymentId(PaymentStreams.localId(first.stream().aggregateId()));
     PaymentState state = Payment.fromHistory(id,
-        stream.stream().map(e -> serializer.deserialize(e.eventType(), e.data())).toList()).state();
+        stream.stream().map(serializer::deserialize).toList()).state();
     Money amount = state.amount();
     return new PaymentSummary(id.value(), state.status().name(), decimal(amount),
         amount == null ? null : amount.currencyCode(), decimal(state.captured()), decimal(state.refunded()),

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * The {@code payments} read model's storage: an alias over one concrete index, so a rebuild can
@@ -26,6 +27,8 @@ import java.util.Set;
  * versioning (the stream version): an older or repeated write is refused by Elasticsearch itself.
  */
 public final class PaymentsIndex {
+
+  private static final Logger LOG = Logger.getLogger(PaymentsIndex.class.getName());
 
   private final ElasticsearchClient client;
   private final ElasticsearchSettings settings;
@@ -81,6 +84,9 @@ public final class PaymentsIndex {
   private void upgradeMapping() throws IOException {
     try (InputStream mappings = PaymentsIndex.class.getResourceAsStream("payments-mappings.json")) {
       client.indices().putMapping(p -> p.index(alias).withJson(mappings));
+    } catch (ElasticsearchException conflict) {
+      LOG.warning(() -> "The read model " + alias + " has a mapping this version cannot extend ("
+          + conflict.error().reason() + "); rebuild it (rebuildProjection) to get a fresh one");
     }
   }
 

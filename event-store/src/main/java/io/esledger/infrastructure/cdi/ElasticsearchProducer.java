@@ -9,6 +9,7 @@ import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
 import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
 import io.esledger.infrastructure.eventstore.elasticsearch.LogSettings;
 import io.esledger.application.eventstore.AppendResult;
+import io.esledger.application.eventstore.EventUpcaster;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -115,8 +116,8 @@ public class ElasticsearchProducer {
 
   @Produces
   @Singleton
-  EventIndex eventIndex(ElasticsearchClient client, ElasticsearchSettings settings) {
-    return new EventIndex(client, settings);
+  EventIndex eventIndex(ElasticsearchClient client, ElasticsearchSettings settings, EventUpcaster upcaster) {
+    return new EventIndex(client, settings, upcaster);
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.esledger.infrastructure.cdi;
 
-import io.esledger.application.PaymentEventSerializer;
+import io.esledger.application.eventstore.EventUpcaster;
 import io.esledger.infrastructure.serialization.JsonbPaymentEventSerializer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -19,7 +19,14 @@ public class InfrastructureProducer {
 
   @Produces
   @Singleton
-  PaymentEventSerializer paymentEventSerializer() {
+  JsonbPaymentEventSerializer paymentEventSerializer() {
     return new JsonbPaymentEventSerializer();
+  }
+
+  /** What the store applies to every event it reads: the payment events' upcasters. */
+  @Produces
+  @Singleton
+  EventUpcaster eventUpcaster(JsonbPaymentEventSerializer serializer) {
+    return serializer.upcasters();
   }
 }

@@ -1,6 +1,7 @@
 package io.esledger.infrastructure.serialization;
 
 import io.esledger.application.PaymentEventSerializer;
+import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.domain.model.payment.DisputeLost;
 import io.esledger.domain.model.payment.DisputeOpened;
 import io.esledger.domain.model.payment.DisputeWon;
@@ -19,7 +20,8 @@ import java.util.Map;
 
 /**
  * Payment events as JSON objects, via JSON-B. The stored type name picks the record to read; an
- * unknown stored type fails loudly instead of being skipped.
+ * unknown stored type fails loudly instead of being skipped. Events are written in their type's
+ * current schema version; older ones are upcast ({@link PaymentEventUpcasters}) before they are read.
  */
 public final class JsonbPaymentEventSerializer implements PaymentEventSerializer {
 
@@ -39,17 +41,30 @@ public final class JsonbPaymentEventSerializer implements PaymentEventSerializer
       .withSerializers(new DecimalAsString())
       .withDeserializers(new DecimalAsString()));
 
+  private final PaymentEventUpcasters upcasters = new PaymentEventUpcasters();
+
   @Override
   public String serialize(PaymentEvent event) {
     return jsonb.toJson(event);
   }
 
   @Override
-  public PaymentEvent deserialize(String eventType, String json) {
-    Class<? extends PaymentEvent> type = TYPES.get(eventType);
+  public int schemaVersion(String eventType) {
+    return upcasters.currentVersion(eventType);
+  }
+
+  /** The upcasters this serializer reads with, for the store to apply to every read. */
+  public PaymentEventUpcasters upcasters() {
+    return upcasters;
+  }
+
+  @Override
+  public PaymentEvent deserialize(RecordedEvent event) {
+    Class<? extends PaymentEvent> type = TYPES.get(event.eventType());
     if (type == null) {
-      throw new IllegalStateException("no payment event is stored as type " + eventType);
+      throw new IllegalStateException("no payment event is stored as type " + event.eventType());
     }
-    return jsonb.fromJson(json, type);
+    // events read through the store are current already; this covers any other source
+    return jsonb.fromJson(upcasters.upcast(event).data(), type);
   }
 }

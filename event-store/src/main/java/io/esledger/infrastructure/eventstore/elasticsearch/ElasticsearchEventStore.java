@@ -87,7 +87,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
       LogSettings logSettings) {
     this.client = client;
     this.index = index;
-    this.documents = new EventDocuments(ElasticsearchClients.objectMapper());
+    this.documents = index.documents();
     this.publisher = publisher;
     this.log = new EventLog(client, index, documents, logSettings.minRefreshInterval());
     this.groupCommit = new GroupCommit(this::appendAll, 2, 1000, logSettings.appendQueueTimeout());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.esledger.application.eventstore.EventMetadata;
+import io.esledger.application.eventstore.EventUpcaster;
 import io.esledger.application.eventstore.NewEvent;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.application.eventstore.StreamId;
@@ -18,9 +19,16 @@ import java.util.List;
 public final class EventDocuments {
 
   private final ObjectMapper json;
+  private final EventUpcaster upcaster;
 
   public EventDocuments(ObjectMapper json) {
+    this(json, EventUpcaster.NONE);
+  }
+
+  /** Documents read as events are brought to their type's current shape by {@code upcaster}. */
+  public EventDocuments(ObjectMapper json, EventUpcaster upcaster) {
     this.json = json;
+    this.upcaster = upcaster;
   }
 
   /** The document id of a stream's event: {@code <aggregateType>:<aggregateId>:<version>}. */
@@ -53,6 +61,7 @@ public final class EventDocuments {
     doc.put(AGGREGATE_ID, stream.aggregateId());
     doc.put(AGGREGATE_TYPE, stream.aggregateType());
     doc.put(EVENT_TYPE, event.eventType());
+    doc.put(SCHEMA_VERSION, event.schemaVersion());
     doc.set(EVENT_DATA, parse(event.data()));
     doc.put(VERSION, version);
     doc.put(TIMESTAMP, event.timestamp().toString());
@@ -68,14 +77,23 @@ public final class EventDocuments {
     return doc;
   }
 
-  /** An event document (a search hit's or a get's source) as a recorded event. */
+  /**
+   * An event document (a search hit's or a get's source) as a recorded event, in its type's current
+   * shape. A document without a schema version was written before events had one: version 1.
+   */
   public RecordedEvent event(JsonNode doc) {
+    return upcaster.upcast(stored(doc));
+  }
+
+  /** An event document exactly as stored, not upcast. */
+  public RecordedEvent stored(JsonNode doc) {
     JsonNode meta = doc.path(METADATA);
     return new RecordedEvent(
         doc.path(EVENT_ID).asText(),
         new StreamId(doc.path(AGGREGATE_TYPE).asText(), doc.path(AGGREGATE_ID).asText()),
         doc.path(VERSION).asInt(),
         doc.path(EVENT_TYPE).asText(),
+        doc.path(SCHEMA_VERSION).asInt(1),
         doc.path(EVENT_DATA).toString(),
         Instant.parse(doc.path(TIMESTAMP).asText()),
         new EventMetadata(text(doc, CORRELATION_ID), text(doc, CAUSATION_ID), text(meta, ORGANIZATION_ID),

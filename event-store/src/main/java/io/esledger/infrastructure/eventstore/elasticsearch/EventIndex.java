@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.esledger.application.eventstore.EventUpcaster;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.infrastructure.eventstore.view.EventIndexView;
 import java.io.IOException;
@@ -28,12 +29,23 @@ public final class EventIndex implements EventIndexView {
   private final ElasticsearchSettings settings;
   private final String name;
   private final AtomicBoolean ready = new AtomicBoolean();
-  private final EventDocuments documents = new EventDocuments(ElasticsearchClients.objectMapper());
+  private final EventDocuments documents;
 
   public EventIndex(ElasticsearchClient client, ElasticsearchSettings settings) {
+    this(client, settings, EventUpcaster.NONE);
+  }
+
+  /** Events read through this index (stream reads, the log, searches) are upcast by {@code upcaster}. */
+  public EventIndex(ElasticsearchClient client, ElasticsearchSettings settings, EventUpcaster upcaster) {
     this.client = client;
     this.settings = settings;
     this.name = settings.indexPrefix() + "events";
+    this.documents = new EventDocuments(ElasticsearchClients.objectMapper(), upcaster);
+  }
+
+  /** How this index's documents read as events (and are written). */
+  EventDocuments documents() {
+    return documents;
   }
 
   @Override
@@ -63,6 +75,8 @@ public final class EventIndex implements EventIndexView {
     try {
       if (!client.indices().exists(e -> e.index(name)).value()) {
         create();
+      } else {
+        upgradeMapping();
       }
       // an index that exists may not have a started primary yet (just created elsewhere)
       client.cluster().health(h -> h.index(name).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")));
@@ -85,6 +99,20 @@ public final class EventIndex implements EventIndexView {
       if (!"resource_already_exists_exception".equals(e.error().type())) {
         throw e;
       }
+    }
+  }
+
+  /**
+   * Adds the fields this version stores and an index made by an earlier one lacks (a mapping only
+   * gains fields; putting the same one again changes nothing).
+   */
+  private void upgradeMapping() throws IOException {
+    try (InputStream mappings = EventIndex.class.getResourceAsStream("event-mappings.json")) {
+      client.indices().putMapping(p -> p.index(name).withJson(mappings));
+    } catch (ElasticsearchException conflict) {
+      // an index this ledger did not create (e.g. made by dynamic mapping): it was used as it is before
+      LOG.warning(() -> "The event index " + name + " has a mapping this version cannot extend ("
+          + conflict.error().reason() + "); using it as it is");
     }
   }
 

@@ -9,6 +9,8 @@ public final class EventFields {
   public static final String AGGREGATE_TYPE = "aggregateType";
   public static final String EVENT_TYPE = "eventType";
   public static final String EVENT_DATA = "eventData";
+  /** The shape of {@code eventData}, per event type; absent on documents written before it existed (1). */
+  public static final String SCHEMA_VERSION = "schemaVersion";
   public static final String VERSION = "version";
   public static final String TIMESTAMP = "timestamp";
   public static final String CORRELATION_ID = "correlationId";

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** The open dispute was decided for the merchant: the money stays. */
-public record DisputeWon(String paymentId, BigDecimal amount, String currency, Instant resolvedAt)
+public record DisputeWon(String paymentId, BigDecimal amount, String currency, Instant occurredAt)
     implements PaymentEvent {
 
   public static final String TYPE = "DisputeWon";

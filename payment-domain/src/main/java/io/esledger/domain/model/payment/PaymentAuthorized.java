@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** An amount was authorized (reserved) for the payment; nothing is captured yet. */
-public record PaymentAuthorized(String paymentId, BigDecimal amount, String currency, Instant authorizedAt)
+public record PaymentAuthorized(String paymentId, BigDecimal amount, String currency, Instant occurredAt)
     implements PaymentEvent {
 
   public static final String TYPE = "PaymentAuthorized";

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** Part or all of the authorized amount was captured (taken). */
-public record PaymentCaptured(String paymentId, BigDecimal amount, String currency, Instant capturedAt)
+public record PaymentCaptured(String paymentId, BigDecimal amount, String currency, Instant occurredAt)
     implements PaymentEvent {
 
   public static final String TYPE = "PaymentCaptured";

@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A payment of an amount in a currency was processed. The amount and currency are kept as plain
- * values because this record is also the stored contract.
+ * A payment of an amount in a currency was processed (authorized and captured in one step). The
+ * amount and currency are kept as plain values because this record is also the stored contract.
+ * Schema version 2: the time is {@code occurredAt}, as in every payment event (version 1 documents
+ * called it {@code processedAt} and are upcast on read).
  */
-public record PaymentProcessed(String paymentId, BigDecimal amount, String currency, Instant processedAt)
+public record PaymentProcessed(String paymentId, BigDecimal amount, String currency, Instant occurredAt)
     implements PaymentEvent {
 
   public static final String TYPE = "PaymentProcessed";

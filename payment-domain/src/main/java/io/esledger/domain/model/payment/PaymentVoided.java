@@ -3,7 +3,7 @@ package io.esledger.domain.model.payment;
 import java.time.Instant;
 
 /** The authorization was cancelled before anything was captured. */
-public record PaymentVoided(String paymentId, Instant voidedAt)
+public record PaymentVoided(String paymentId, Instant occurredAt)
     implements PaymentEvent {
 
   public static final String TYPE = "PaymentVoided";
