@@ -96,6 +96,26 @@ class AppendAndReadIT extends ElasticsearchNodeSupport {
   }
 
   @Test
+  void a_stream_this_process_knows_is_read_on_from_what_it_knows_and_sees_other_writers() throws Exception {
+    store.append(stream, ExpectedVersion.NO_STREAM, events(3, "c1"));
+    assertThat(store.read(stream, 1)).hasSize(3);
+    // another instance (its own memory) appends; this one must see it on its next read
+    ElasticsearchEventStore other = new ElasticsearchEventStore(client, index, r -> {});
+    other.append(stream, ExpectedVersion.exactly(3), events(2, "c2"));
+    other.close();
+
+    List<RecordedEvent> read = store.read(stream, 1);
+    assertThat(read).extracting(RecordedEvent::version).containsExactly(1, 2, 3, 4, 5);
+    assertThat(read).extracting(e -> e.metadata().commandId()).containsExactly("c1", "c1", "c1", "c2", "c2");
+    assertThat(store.read(stream, 4)).extracting(RecordedEvent::version).containsExactly(4, 5);
+    // its own stale decision is refused, and what it knew is read again afterwards
+    assertThatThrownBy(() -> store.append(stream, ExpectedVersion.exactly(3), events(1, "c3")))
+        .isInstanceOf(WrongExpectedVersionException.class);
+    store.append(stream, ExpectedVersion.exactly(5), events(1, "c4"));
+    assertThat(store.read(stream, 1)).extracting(RecordedEvent::version).containsExactly(1, 2, 3, 4, 5, 6);
+  }
+
+  @Test
   void a_commit_whose_writer_died_after_the_commit_document_is_read_whole_and_repaired() throws Exception {
     // what a crash between the commit document and the rest leaves behind: only the first document
     EventDocuments documents = new EventDocuments(ElasticsearchClients.objectMapper());
