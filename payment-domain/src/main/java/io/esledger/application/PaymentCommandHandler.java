@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,19 +64,50 @@ public class PaymentCommandHandler {
    */
   public List<PaymentOutcome> handleAll(List<? extends PaymentCommand> commands, List<CommandContext> contexts) {
     PaymentOutcome[] outcomes = new PaymentOutcome[commands.size()];
+    StreamId[] streams = new StreamId[commands.size()];
     List<Integer> maybeNew = new ArrayList<>();
     for (int i = 0; i < commands.size(); i++) {
+      streams[i] = PaymentStreams.of(contexts.get(i).organizationId(), commands.get(i).paymentId());
       if (mayBeNew(commands.get(i))) {
         maybeNew.add(i);
       }
     }
-    decideAndAppend(commands, contexts, maybeNew, null, outcomes);
+    decideAndAppend(commands, contexts, streams, maybeNew, null, outcomes);
     List<Integer> rest = unanswered(outcomes);
     if (!rest.isEmpty()) {
-      decideAndAppend(commands, contexts, rest, store.readAll(streams(commands, contexts, rest)), outcomes);
+      Map<StreamId, List<RecordedEvent>> histories = new HashMap<>(store.readAll(distinct(streams, rest)));
+      onLegacyStreams(commands, contexts, streams, rest, histories);
+      decideAndAppend(commands, contexts, streams, rest, histories, outcomes);
     }
-    retriesThatWon(commands, contexts, outcomes);
+    retriesThatWon(commands, contexts, streams, outcomes);
     return List.of(outcomes);
+  }
+
+  /**
+   * Payments stored before organizations were part of stream names live in {@code Payment:<id>}. A
+   * command that needs an existing payment and finds none under the organization's name acts on
+   * such a stream instead, when every event of it is the caller's organization's.
+   */
+  private void onLegacyStreams(List<? extends PaymentCommand> commands, List<CommandContext> contexts,
+      StreamId[] streams, List<Integer> indexes, Map<StreamId, List<RecordedEvent>> histories) {
+    List<Integer> candidates = indexes.stream()
+        .filter(i -> !commands.get(i).mayCreate() && contexts.get(i).organizationId() != null
+            && histories.getOrDefault(streams[i], List.of()).isEmpty())
+        .toList();
+    if (candidates.isEmpty()) {
+      return;
+    }
+    Map<StreamId, List<RecordedEvent>> legacy = store.readAll(
+        candidates.stream().map(i -> PaymentStreams.legacy(commands.get(i).paymentId())).distinct().toList());
+    for (int i : candidates) {
+      StreamId old = PaymentStreams.legacy(commands.get(i).paymentId());
+      List<RecordedEvent> history = legacy.getOrDefault(old, List.of());
+      String organization = contexts.get(i).organizationId();
+      if (!history.isEmpty() && history.stream().allMatch(e -> organization.equals(e.metadata().organizationId()))) {
+        streams[i] = old;
+        histories.put(old, history);
+      }
+    }
   }
 
   /**
@@ -83,7 +115,7 @@ public class PaymentCommandHandler {
    * success, not a conflict. Such streams are read once more and the earlier receipt is returned.
    */
   private void retriesThatWon(List<? extends PaymentCommand> commands, List<CommandContext> contexts,
-      PaymentOutcome[] outcomes) {
+      StreamId[] streams, PaymentOutcome[] outcomes) {
     List<Integer> conflicted = new ArrayList<>();
     for (int i = 0; i < outcomes.length; i++) {
       if (outcomes[i].failure() instanceof WrongExpectedVersionException && contexts.get(i).commandId() != null) {
@@ -93,10 +125,10 @@ public class PaymentCommandHandler {
     if (conflicted.isEmpty()) {
       return;
     }
-    Map<StreamId, List<RecordedEvent>> histories = store.readAll(streams(commands, contexts, conflicted));
+    Map<StreamId, List<RecordedEvent>> histories = store.readAll(distinct(streams, conflicted));
     for (int i : conflicted) {
       try {
-        receiptOf(histories.get(stream(commands.get(i), contexts.get(i))), commands.get(i), contexts.get(i).commandId())
+        receiptOf(histories.get(streams[i]), commands.get(i), contexts.get(i).commandId())
             .ifPresent(earlier -> outcomes[i] = PaymentOutcome.processed(earlier));
       } catch (CommandIdReusedException reused) {
         outcomes[i] = PaymentOutcome.refused(commands.get(i).paymentId().value(), reused, outcomes[i].version());
@@ -114,13 +146,8 @@ public class PaymentCommandHandler {
     return rest;
   }
 
-  private static List<StreamId> streams(List<? extends PaymentCommand> commands, List<CommandContext> contexts,
-      List<Integer> indexes) {
-    return indexes.stream().map(i -> stream(commands.get(i), contexts.get(i))).distinct().toList();
-  }
-
-  private static StreamId stream(PaymentCommand command, CommandContext context) {
-    return PaymentStreams.of(context.organizationId(), command.paymentId());
+  private static List<StreamId> distinct(StreamId[] streams, List<Integer> indexes) {
+    return indexes.stream().map(i -> streams[i]).distinct().toList();
   }
 
   /**
@@ -128,20 +155,21 @@ public class PaymentCommandHandler {
    * where a stream that exists after all leaves its outcome unset) and appends what they decided.
    */
   private void decideAndAppend(List<? extends PaymentCommand> commands, List<CommandContext> contexts,
-      List<Integer> indexes, Map<StreamId, List<RecordedEvent>> histories, PaymentOutcome[] outcomes) {
+      StreamId[] streams, List<Integer> indexes, Map<StreamId, List<RecordedEvent>> histories,
+      PaymentOutcome[] outcomes) {
     List<Integer> appending = new ArrayList<>();
     List<AppendRequest> requests = new ArrayList<>();
     for (int i : indexes) {
       PaymentCommand command = commands.get(i);
-      StreamId stream = stream(command, contexts.get(i));
-      List<RecordedEvent> history = histories == null ? List.of() : histories.get(stream);
+      StreamId stream = streams[i];
+      List<RecordedEvent> history = histories == null ? List.of() : histories.getOrDefault(stream, List.of());
       try {
         Optional<PaymentReceipt> earlier = receiptOf(history, command, contexts.get(i).commandId());
         if (earlier.isPresent()) {
           outcomes[i] = PaymentOutcome.processed(earlier.get());
           continue;
         }
-        List<NewEvent> events = decide(command, contexts.get(i), history);
+        List<NewEvent> events = decide(command, stream, contexts.get(i), history);
         appending.add(i);
         requests.add(new AppendRequest(stream, ExpectedVersion.exactly(history.size()), events));
       } catch (PaymentRejectedException | RuntimeException refused) {
@@ -187,11 +215,11 @@ public class PaymentCommandHandler {
   }
 
   /** Checks the caller's expected version and lets the payment decide; the events to append. */
-  private List<NewEvent> decide(PaymentCommand command, CommandContext context, List<RecordedEvent> history)
-      throws PaymentRejectedException {
+  private List<NewEvent> decide(PaymentCommand command, StreamId stream, CommandContext context,
+      List<RecordedEvent> history) throws PaymentRejectedException {
     int version = history.size();
     if (command.expectedVersion().isPresent() && command.expectedVersion().getAsInt() != version) {
-      throw new WrongExpectedVersionException(stream(command, context),
+      throw new WrongExpectedVersionException(stream,
           ExpectedVersion.exactly(command.expectedVersion().getAsInt()), version);
     }
     Payment payment = Payment.fromHistory(command.paymentId(), decode(history));

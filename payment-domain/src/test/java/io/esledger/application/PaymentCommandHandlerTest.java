@@ -3,9 +3,12 @@ package io.esledger.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.esledger.application.eventstore.EventMetadata;
+import io.esledger.application.eventstore.ExpectedVersion;
 import io.esledger.application.eventstore.InMemoryEventStore;
 import io.esledger.application.eventstore.LogFilter;
 import io.esledger.application.eventstore.LogPosition;
+import io.esledger.application.eventstore.NewEvent;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.application.eventstore.StreamId;
 import io.esledger.domain.model.payment.AmountExceedsCapturedException;
@@ -17,6 +20,7 @@ import io.esledger.domain.model.payment.PaymentCommand;
 import io.esledger.domain.model.payment.PaymentEvent;
 import io.esledger.domain.model.payment.PaymentId;
 import io.esledger.domain.model.payment.PaymentNotFoundException;
+import io.esledger.domain.model.payment.PaymentProcessed;
 import io.esledger.domain.model.payment.ProcessPayment;
 import io.esledger.domain.model.payment.RefundPayment;
 import java.math.BigDecimal;
@@ -113,6 +117,30 @@ class PaymentCommandHandlerTest {
     assertThatThrownBy(() -> handler.handle(new ProcessPayment(id("p"), Money.of(new BigDecimal("10"), "EUR"), ANY),
         by("two"))).isInstanceOf(PaymentAlreadyProcessedException.class);
     assertThat(types("p")).containsExactly("PaymentProcessed");
+  }
+
+  @Test
+  void a_payment_stored_before_organizations_named_streams_is_refunded_where_it_lives_by_its_organization_only()
+      throws Exception {
+    ReferenceSerializer serializer = new ReferenceSerializer();
+    PaymentCommandHandler handler = new PaymentCommandHandler(store, serializer,
+        Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC));
+    StreamId legacy = PaymentStreams.legacy(id("old"));
+    PaymentEvent processed = new PaymentProcessed("old", new BigDecimal("10.00"),
+        "EUR", Instant.parse("2026-01-01T00:00:00Z"));
+    store.append(legacy, ExpectedVersion.NO_STREAM, List.of(
+        new NewEvent("e-old", processed.eventType(), serializer.serialize(processed),
+            Instant.parse("2026-01-01T00:00:00Z"),
+            new EventMetadata("c", "c", "org-1", "user-1", null))));
+
+    assertThatThrownBy(() -> handler.handle(new RefundPayment(id("old"), BigDecimal.ONE, null, ANY),
+        new CommandContext(null, null, null, "org-2", "user-2"))).isInstanceOf(PaymentNotFoundException.class);
+    PaymentReceipt refund = handler.handle(new RefundPayment(id("old"), BigDecimal.ONE, null, ANY), by("r"));
+
+    assertThat(refund.version()).isEqualTo(2);
+    assertThat(store.read(legacy, 1)).extracting(RecordedEvent::eventType)
+        .containsExactly("PaymentProcessed", "PaymentRefunded");
+    assertThat(types("old")).as("nothing under the organization's name").isEmpty();
   }
 
   @Test
