@@ -65,7 +65,7 @@ public class EventAnalytics {
     if (redis.isEmpty()) {
       LOG.info("Analytics cache: in-process only (set ledger.redis.url for a shared second level)");
     }
-    cache = new AnswerCache(clock, Duration.ofMinutes(TTL_MINUTES), 10_000, redis);
+    cache = new AnswerCache(clock, Duration.ofMinutes(TTL_MINUTES), 500_000, redis);
   }
 
   @PreDestroy

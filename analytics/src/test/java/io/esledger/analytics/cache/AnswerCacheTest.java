@@ -1,0 +1,102 @@
+package io.esledger.analytics.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The in-process level alone (no Redis): single flight, weight bound, expiry, consistency. */
+class AnswerCacheTest {
+
+  private static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
+
+  /** A clock the test moves. */
+  private static final class MovingClock extends Clock {
+    private volatile Instant now = T0;
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  record Buckets(List<Integer> buckets) {}
+
+  private final MovingClock clock = new MovingClock();
+
+  @Test
+  void concurrent_misses_of_one_key_compute_it_once() throws Exception {
+    AnswerCache cache = new AnswerCache(clock, Duration.ofMinutes(5), 1_000, Optional.empty());
+    AtomicInteger computed = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<String>> answers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      answers.add(pool.submit(() -> cache.get("k", T0.minusSeconds(1), String.class, () -> {
+        computed.incrementAndGet();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return "answer";
+      })));
+    }
+    Thread.sleep(200); // every caller is waiting on the one computation
+    release.countDown();
+    for (Future<String> answer : answers) {
+      assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("answer");
+    }
+    pool.shutdown();
+    assertThat(computed).hasValue(1);
+    assertThat(cache.misses()).isEqualTo(1);
+    assertThat(cache.hits()).isEqualTo(7);
+  }
+
+  @Test
+  void the_bound_is_a_weight_and_eviction_keeps_most_answers() {
+    AnswerCache cache = new AnswerCache(clock, Duration.ofMinutes(5), 100, Optional.empty());
+    for (int i = 0; i < 20; i++) {
+      cache.get("k" + i, T0.minusSeconds(1), Buckets.class, () -> new Buckets(Collections.nCopies(9, 0))); // weight 10
+    }
+    assertThat(cache.size()).as("not cleared all at once").isBetween(5, 10);
+  }
+
+  @Test
+  void an_answer_expires_and_one_older_than_a_write_is_not_served() {
+    AnswerCache cache = new AnswerCache(clock, Duration.ofMinutes(5), 1_000, Optional.empty());
+    AtomicInteger computed = new AtomicInteger();
+    cache.get("k", T0.minusSeconds(1), Integer.class, computed::incrementAndGet);
+    cache.get("k", T0.minusSeconds(1), Integer.class, computed::incrementAndGet);
+    assertThat(computed).as("the second was a hit").hasValue(1);
+
+    assertThat(cache.get("k", T0.plusMillis(1), Integer.class, computed::incrementAndGet))
+        .as("the caller needs a write made after the answer's query").isEqualTo(2);
+
+    clock.now = T0.plus(Duration.ofMinutes(6));
+    assertThat(cache.get("k", T0.minusSeconds(1), Integer.class, computed::incrementAndGet)).isEqualTo(3);
+  }
+}
