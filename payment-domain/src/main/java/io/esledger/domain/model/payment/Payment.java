@@ -95,24 +95,34 @@ public final class Payment {
 
   /** Pays back part or all of what was captured and is not refunded, disputed or charged back. */
   public void refund(RefundPayment command, Instant now) throws PaymentRejectedException {
-    requireExists("refund");
+    Money amount = ofRefundable("refund", command.amount(),
+        "a disputed payment cannot be refunded until the dispute is resolved");
+    record(new PaymentRefunded(id(), amount.amount(), amount.currencyCode(), command.reason(), now));
+  }
+
+  /**
+   * The amount a refund or a dispute covers ({@code asked}, or all that is refundable when null):
+   * only on a payment with something captured and no open dispute, never more than is refundable.
+   */
+  private Money ofRefundable(String command, java.math.BigDecimal asked, String whileDisputed)
+      throws PaymentRejectedException {
+    requireExists(command);
     PaymentStatus status = state.status();
     if (status == PaymentStatus.DISPUTED) {
-      throw new InvalidTransitionException(state.paymentId(), "refund", status,
-          "a disputed payment cannot be refunded until the dispute is resolved");
+      throw new InvalidTransitionException(state.paymentId(), command, status, whileDisputed);
     }
     if (state.captured() == null || !state.captured().isPositive()) {
-      throw new InvalidTransitionException(state.paymentId(), "refund", status, "nothing was captured");
+      throw new InvalidTransitionException(state.paymentId(), command, status, "nothing was captured");
     }
     Money refundable = state.refundable();
-    Money amount = command.amount() == null ? refundable : inCurrency(command.amount());
-    if (command.amount() != null || refundable.isPositive()) {
+    Money amount = asked == null ? refundable : inCurrency(asked);
+    if (asked != null || refundable.isPositive()) {
       requirePositive(amount);
     }
     if (!refundable.isPositive() || amount.isGreaterThan(refundable)) {
-      throw new AmountExceedsCapturedException(state.paymentId(), "refund", amount, refundable);
+      throw new AmountExceedsCapturedException(state.paymentId(), command, amount, refundable);
     }
-    record(new PaymentRefunded(id(), amount.amount(), amount.currencyCode(), command.reason(), now));
+    return amount;
   }
 
   /** Cancels an authorization; once anything is captured, only refunds remain. */
@@ -145,22 +155,7 @@ public final class Payment {
 
   /** Opens a dispute over part or all of what was captured and not refunded; one at a time. */
   public void openDispute(OpenDispute command, Instant now) throws PaymentRejectedException {
-    requireExists("dispute");
-    PaymentStatus status = state.status();
-    if (status == PaymentStatus.DISPUTED) {
-      throw new InvalidTransitionException(state.paymentId(), "dispute", status, "a dispute is already open");
-    }
-    if (state.captured() == null || !state.captured().isPositive()) {
-      throw new InvalidTransitionException(state.paymentId(), "dispute", status, "nothing was captured");
-    }
-    Money disputable = state.refundable();
-    Money amount = command.amount() == null ? disputable : inCurrency(command.amount());
-    if (command.amount() != null || disputable.isPositive()) {
-      requirePositive(amount);
-    }
-    if (!disputable.isPositive() || amount.isGreaterThan(disputable)) {
-      throw new AmountExceedsCapturedException(state.paymentId(), "dispute", amount, disputable);
-    }
+    Money amount = ofRefundable("dispute", command.amount(), "a dispute is already open");
     record(new DisputeOpened(id(), amount.amount(), amount.currencyCode(), command.reasonCode().value(), now));
   }
 
