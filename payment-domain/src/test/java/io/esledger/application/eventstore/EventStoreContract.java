@@ -100,6 +100,22 @@ public interface EventStoreContract {
   }
 
   @Test
+  default void metadata_is_an_open_map_read_back_whole() {
+    StreamId s = fresh("Contract");
+    EventMetadata envelope = new EventMetadata("corr-9", "cause-9", "org-1", null, "cmd-9")
+        .with("channel", "point-of-sale").with("terminalId", "T-0042");
+    NewEvent event = new NewEvent(UUID.randomUUID().toString(), "Happened", "{\"n\":1}",
+        Instant.parse("2026-12-02T10:00:00Z"), envelope);
+    store().append(s, ExpectedVersion.NO_STREAM, List.of(event));
+
+    RecordedEvent read = store().read(s, 1).get(0);
+    assertThat(read.metadata()).isEqualTo(envelope);
+    assertThat(read.metadata().get("terminalId")).isEqualTo("T-0042");
+    assertThat(read.metadata().userId()).as("an absent key").isNull();
+    assertThat(store().findEvent(event.eventId()).orElseThrow().metadata().get("channel")).isEqualTo("point-of-sale");
+  }
+
+  @Test
   default void the_log_holds_every_commit_after_a_position_in_order_and_filtered() {
     LogPosition before = store().head();
     StreamId a = fresh("ContractA");

@@ -13,7 +13,9 @@ import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.application.eventstore.StreamId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Event documents as they are stored, and back. */
 public final class EventDocuments {
@@ -65,13 +67,17 @@ public final class EventDocuments {
     doc.set(EVENT_DATA, parse(event.data()));
     doc.put(VERSION, version);
     doc.put(TIMESTAMP, event.timestamp().toString());
+    // the envelope is an open map: correlation and causation are top-level fields of the index (traced
+    // and searched across streams), every other key goes under metadata as it is
     EventMetadata meta = event.metadata();
-    doc.put(CORRELATION_ID, meta.correlationId());
-    doc.put(CAUSATION_ID, meta.causationId());
+    doc.put(CORRELATION_ID, meta.get(CORRELATION_ID));
+    doc.put(CAUSATION_ID, meta.get(CAUSATION_ID));
     ObjectNode metadata = doc.putObject(METADATA);
-    metadata.put(ORGANIZATION_ID, meta.organizationId());
-    metadata.put(USER_ID, meta.userId());
-    metadata.put(COMMAND_ID, meta.commandId());
+    meta.values().forEach((key, value) -> {
+      if (!key.equals(CORRELATION_ID) && !key.equals(CAUSATION_ID)) {
+        metadata.put(key, value);
+      }
+    });
     doc.put(COMMIT_VERSION, commitVersion);
     doc.put(COMMIT_SIZE, commitSize);
     return doc;
@@ -87,7 +93,6 @@ public final class EventDocuments {
 
   /** An event document exactly as stored, not upcast. */
   public RecordedEvent stored(JsonNode doc) {
-    JsonNode meta = doc.path(METADATA);
     return new RecordedEvent(
         doc.path(EVENT_ID).asText(),
         new StreamId(doc.path(AGGREGATE_TYPE).asText(), doc.path(AGGREGATE_ID).asText()),
@@ -96,8 +101,20 @@ public final class EventDocuments {
         doc.path(SCHEMA_VERSION).asInt(1),
         doc.path(EVENT_DATA).toString(),
         Instant.parse(doc.path(TIMESTAMP).asText()),
-        new EventMetadata(text(doc, CORRELATION_ID), text(doc, CAUSATION_ID), text(meta, ORGANIZATION_ID),
-            text(meta, USER_ID), text(meta, COMMAND_ID)));
+        metadata(doc));
+  }
+
+  /** The envelope as stored: correlation and causation from the top level, the rest from metadata. */
+  private static EventMetadata metadata(JsonNode doc) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put(CORRELATION_ID, text(doc, CORRELATION_ID));
+    values.put(CAUSATION_ID, text(doc, CAUSATION_ID));
+    doc.path(METADATA).fields().forEachRemaining(field -> {
+      if (!field.getValue().isNull()) {
+        values.put(field.getKey(), field.getValue().asText());
+      }
+    });
+    return new EventMetadata(values);
   }
 
   /** The documents a commit document says follow it (empty for a one-event commit). */
