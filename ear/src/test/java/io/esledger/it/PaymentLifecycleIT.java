@@ -37,7 +37,7 @@ class PaymentLifecycleIT {
       query outcomes($from: DateTime!, $to: DateTime!, $tokens: [String!]) {
         paymentOutcomes(from: $from, to: $to, consistentWith: $tokens) {
           capturedPayments refundedPayments refundRate failedPayments failureReasons { key count }
-          disputesOpened disputesWon disputesLost } }""";
+          disputesOpened disputesWon disputesLost volumes { currency captured refunded refundRate complete } } }""";
 
   private final String org = "org-" + UUID.randomUUID();
   private final GraphQL graphql = GraphQL.onTestServer().as(org);
@@ -243,6 +243,13 @@ class PaymentLifecycleIT {
     assertThat(outcomes.getInt("capturedPayments")).isEqualTo(2);
     assertThat(outcomes.getInt("refundedPayments")).isEqualTo(1);
     assertThat(outcomes.getJsonNumber("refundRate").doubleValue()).isEqualTo(0.5);
+    JsonObject eur = outcomes.getJsonArray("volumes").getJsonObject(0);
+    assertThat(outcomes.getJsonArray("volumes")).as("a failure captures nothing: no USD").hasSize(1);
+    assertThat(eur.getString("currency")).isEqualTo("EUR");
+    assertThat(eur.getJsonNumber("captured").bigDecimalValue()).isEqualByComparingTo("6.00");
+    assertThat(eur.getJsonNumber("refunded").bigDecimalValue()).isEqualByComparingTo("3.00");
+    assertThat(eur.getJsonNumber("refundRate").doubleValue()).isEqualTo(0.5);
+    assertThat(eur.getBoolean("complete")).isTrue();
   }
 
   @Test

@@ -17,7 +17,9 @@ import static io.esledger.infrastructure.eventstore.view.EventFields.STREAM_ID;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -36,11 +38,18 @@ import io.esledger.domain.model.payment.PaymentRefunded;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
 import io.esledger.infrastructure.eventstore.view.EventIndexView;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -62,6 +71,12 @@ public class EventSearch {
   private static final String REASONS = "reasons";
   private static final String PAYMENTS = "payments";
   private static final String BY_TYPE = "byType";
+  private static final String PAIRS = "pairs";
+  private static final String CURRENCY = "currency";
+  private static final String AMOUNT = "amount";
+  private static final int AMOUNT_PAGE = 1_000;
+  /** At most this many pages of distinct (currency, amount) pairs are summed per answer. */
+  private static final int MAX_AMOUNT_PAGES = 20;
 
   private final ElasticsearchClient client;
   private final EventIndexView index;
@@ -172,10 +187,11 @@ public class EventSearch {
   /** Captures, refunds (and the refund rate), failures by reason code and disputes in a range: {@link PaymentOutcomes}. */
   public PaymentOutcomes paymentOutcomes(String organization, Instant from, Instant to) {
     TimeRange range = TimeRange.required("from", from, "to", to);
+    Query scope = allOf(term(AGGREGATE_TYPE, PaymentEvent.AGGREGATE_TYPE), within(range), term(ORGANIZATION, organization));
     SearchResponse<ObjectNode> response = send("compute payment outcomes", s -> s
         .index(index.name())
         .size(0)
-        .query(allOf(term(AGGREGATE_TYPE, PaymentEvent.AGGREGATE_TYPE), within(range), term(ORGANIZATION, organization)))
+        .query(scope)
         .aggregations(CAPTURED, paymentsWith(PaymentCaptured.TYPE, PaymentProcessed.TYPE))
         .aggregations(REFUNDED, paymentsWith(PaymentRefunded.TYPE))
         .aggregations(FAILED, Aggregation.of(a -> a
@@ -186,18 +202,81 @@ public class EventSearch {
     long captured = aggregations.get(CAPTURED).filter().aggregations().get(PAYMENTS).cardinality().value();
     long refunded = aggregations.get(REFUNDED).filter().aggregations().get(PAYMENTS).cardinality().value();
     var failed = aggregations.get(FAILED).filter();
-    java.util.Map<String, Long> byType = new java.util.HashMap<>();
+    Map<String, Long> byType = new HashMap<>();
     aggregations.get(BY_TYPE).sterms().buckets().array().forEach(b -> byType.put(b.key().stringValue(), b.docCount()));
+    Sums capturedMoney = sums(scope, PaymentCaptured.TYPE, PaymentProcessed.TYPE);
+    Sums refundedMoney = sums(scope, PaymentRefunded.TYPE);
+    Set<String> currencies = new TreeSet<>(capturedMoney.byCurrency().keySet());
+    currencies.addAll(refundedMoney.byCurrency().keySet());
+    List<PaymentOutcomes.CurrencyVolume> volumes = currencies.stream()
+        .map(c -> new PaymentOutcomes.CurrencyVolume(c, capturedMoney.byCurrency().getOrDefault(c, BigDecimal.ZERO),
+            refundedMoney.byCurrency().getOrDefault(c, BigDecimal.ZERO), capturedMoney.complete() && refundedMoney.complete()))
+        .toList();
     return new PaymentOutcomes(captured, refunded, captured == 0 ? 0 : (double) refunded / captured, failed.docCount(),
         EventAggregations.termBuckets(failed.aggregations(), REASONS), byType.getOrDefault(DisputeOpened.TYPE, 0L),
-        byType.getOrDefault(DisputeWon.TYPE, 0L), byType.getOrDefault(DisputeLost.TYPE, 0L));
+        byType.getOrDefault(DisputeWon.TYPE, 0L), byType.getOrDefault(DisputeLost.TYPE, 0L), volumes);
+  }
+
+  /** Money per currency, and whether every distinct amount was summed. */
+  private record Sums(Map<String, BigDecimal> byCurrency, boolean complete) {}
+
+  /**
+   * The exact sum of the amounts of events of these types, per currency: amounts are stored as
+   * decimal strings, so each distinct (currency, amount) pair is counted (a composite aggregation,
+   * paged) and multiplied out as a decimal here — never summed as doubles.
+   */
+  private Sums sums(Query scope, String... eventTypes) {
+    Map<String, BigDecimal> sums = new TreeMap<>();
+    Map<String, FieldValue> after = null;
+    for (int page = 0; page < MAX_AMOUNT_PAGES; page++) {
+      Map<String, FieldValue> from = after;
+      SearchResponse<ObjectNode> response = send("sum payment amounts", s -> s
+          .index(index.name())
+          .size(0)
+          .query(q -> q.bool(b -> b.filter(scope).filter(ofTypes(eventTypes))))
+          .aggregations(PAIRS, a -> a.composite(c -> {
+            c.size(AMOUNT_PAGE)
+                .sources(Map.of(CURRENCY, source(EVENT_DATA + ".currency.keyword")),
+                    Map.of(AMOUNT, source(EVENT_DATA + ".amount.keyword")));
+            if (from != null) {
+              c.after(from);
+            }
+            return c;
+          })));
+      var composite = response.aggregations().get(PAIRS).composite();
+      var buckets = composite.buckets().array();
+      for (var bucket : buckets) {
+        try {
+          BigDecimal amount = new BigDecimal(bucket.key().get(AMOUNT).stringValue());
+          sums.merge(bucket.key().get(CURRENCY).stringValue(), amount.multiply(BigDecimal.valueOf(bucket.docCount())),
+              BigDecimal::add);
+        } catch (NumberFormatException | IllegalStateException notAnAmount) {
+          // not a decimal string: not money this query can sum
+        }
+      }
+      if (buckets.size() < AMOUNT_PAGE || composite.afterKey() == null || composite.afterKey().isEmpty()) {
+        return new Sums(sums, true);
+      }
+      after = composite.afterKey();
+    }
+    return new Sums(sums, false);
+  }
+
+  private static CompositeAggregationSource source(String field) {
+    return CompositeAggregationSource.of(s -> s
+        .terms(t -> t.field(field)));
+  }
+
+  /** Events of any of these types. */
+  private static Query ofTypes(String... eventTypes) {
+    return Query.of(q -> q.terms(t -> t.field(EVENT_TYPE).terms(v -> v.value(
+        Arrays.stream(eventTypes).map(FieldValue::of).toList()))));
   }
 
   /** Distinct payments (streams) with an event of one of these types. */
   private static Aggregation paymentsWith(String... eventTypes) {
     return Aggregation.of(a -> a
-        .filter(f -> f.terms(t -> t.field(EVENT_TYPE).terms(v -> v.value(
-            java.util.Arrays.stream(eventTypes).map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))))
+        .filter(ofTypes(eventTypes))
         .aggregations(PAYMENTS, Aggregation.of(c -> c.cardinality(n -> n.field(STREAM_ID).precisionThreshold(40_000)))));
   }
 
