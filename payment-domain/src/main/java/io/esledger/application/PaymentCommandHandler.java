@@ -77,9 +77,9 @@ public class PaymentCommandHandler {
     if (!rest.isEmpty()) {
       Map<StreamId, List<RecordedEvent>> histories = new HashMap<>(store.readAll(distinct(streams, rest)));
       onLegacyStreams(commands, contexts, streams, rest, histories);
-      decideAndAppend(commands, contexts, streams, rest, histories, outcomes);
+      List<Integer> raced = decideAndAppend(commands, contexts, streams, rest, histories, outcomes);
+      retriesThatWon(commands, contexts, streams, raced, outcomes);
     }
-    retriesThatWon(commands, contexts, streams, outcomes);
     return List.of(outcomes);
   }
 
@@ -111,17 +111,14 @@ public class PaymentCommandHandler {
   }
 
   /**
-   * A conflict may be a concurrent retry of the same command that got there first: that is
-   * success, not a conflict. Such streams are read once more and the earlier receipt is returned.
+   * An append that lost a race on a stream just read may have lost it to a concurrent retry of the
+   * same command: that is success, not a conflict. Such streams are read once more and the earlier
+   * receipt is returned. (A stale expectedVersion found before appending was judged on the history
+   * in hand and is not read again.)
    */
   private void retriesThatWon(List<? extends PaymentCommand> commands, List<CommandContext> contexts,
-      StreamId[] streams, PaymentOutcome[] outcomes) {
-    List<Integer> conflicted = new ArrayList<>();
-    for (int i = 0; i < outcomes.length; i++) {
-      if (outcomes[i].failure() instanceof WrongExpectedVersionException && contexts.get(i).commandId() != null) {
-        conflicted.add(i);
-      }
-    }
+      StreamId[] streams, List<Integer> raced, PaymentOutcome[] outcomes) {
+    List<Integer> conflicted = raced.stream().filter(i -> contexts.get(i).commandId() != null).toList();
     if (conflicted.isEmpty()) {
       return;
     }
@@ -153,8 +150,9 @@ public class PaymentCommandHandler {
   /**
    * Decides the commands at {@code indexes} on their histories ({@code null}: on empty streams,
    * where a stream that exists after all leaves its outcome unset) and appends what they decided.
+   * Returns the commands whose append, decided on a history read, lost a race to another writer.
    */
-  private void decideAndAppend(List<? extends PaymentCommand> commands, List<CommandContext> contexts,
+  private List<Integer> decideAndAppend(List<? extends PaymentCommand> commands, List<CommandContext> contexts,
       StreamId[] streams, List<Integer> indexes, Map<StreamId, List<RecordedEvent>> histories,
       PaymentOutcome[] outcomes) {
     List<Integer> appending = new ArrayList<>();
@@ -177,16 +175,22 @@ public class PaymentCommandHandler {
       }
     }
     List<AppendOutcome> appended = append(requests);
+    List<Integer> raced = new ArrayList<>();
     for (int k = 0; k < appending.size(); k++) {
       int i = appending.get(k);
       AppendOutcome outcome = appended.get(k);
       String paymentId = commands.get(i).paymentId().value();
+      boolean lostRace = outcome.failure() instanceof WrongExpectedVersionException;
       if (outcome.isStored()) {
         outcomes[i] = PaymentOutcome.processed(receipt(paymentId, outcome.result().version(), requests.get(k).events()));
-      } else if (histories != null || !(outcome.failure() instanceof WrongExpectedVersionException)) {
+      } else if (histories != null || !lostRace) {
         outcomes[i] = PaymentOutcome.refused(paymentId, outcome.failure(), requests.get(k).expected().value());
+        if (lostRace) {
+          raced.add(i);
+        }
       }
     }
+    return raced;
   }
 
   /**

@@ -3,11 +3,11 @@ package io.esledger.domain.model.payment;
 /**
  * Immutable state of a payment, folded from its events. Amounts are null until the payment has a
  * currency; {@code amount} is the authorized amount (for a payment processed in one step, the
- * amount processed). Net is what the merchant keeps: captured − refunded − charged back.
+ * amount processed). Net is what the merchant keeps: captured − refunded − charged back. The status
+ * is derived from the amounts and flags, never stored beside them.
  */
 public record PaymentState(
     PaymentId paymentId,
-    PaymentStatus status,
     Money amount,
     Money captured,
     Money refunded,
@@ -19,7 +19,7 @@ public record PaymentState(
     String failureReason) {
 
   static PaymentState initial(PaymentId paymentId) {
-    return new PaymentState(paymentId, PaymentStatus.NEW, null, null, null, null, null, false, false, false, null);
+    return new PaymentState(paymentId, null, null, null, null, null, false, false, false, null);
   }
 
   /** What is authorized and neither captured nor released; null without a currency. */
@@ -70,23 +70,21 @@ public record PaymentState(
   /** The first amount: every other amount starts at zero in its currency. */
   private PaymentState started(Money authorized) {
     Money zero = Money.zero(authorized.currency());
-    return new PaymentState(paymentId, PaymentStatus.AUTHORIZED, authorized, zero, zero, zero, zero, false, false,
-        false, null);
+    return new PaymentState(paymentId, authorized, zero, zero, zero, zero, false, false, false, null);
   }
 
-  /** A copy with the given amounts (null: unchanged) and flags, its status derived again. */
+  /** A copy with the given amounts (null: unchanged) and flags. */
   private PaymentState with(Money captured, Money refunded, Money disputed, Money chargedBack, boolean captureClosed,
       boolean voided, String failureReason, boolean oneStep) {
     Money c = captured == null ? this.captured : captured;
     Money r = refunded == null ? this.refunded : refunded;
     Money d = disputed == null ? this.disputed : disputed;
     Money b = chargedBack == null ? this.chargedBack : chargedBack;
-    return new PaymentState(paymentId, status(c, r, d, b, captureClosed, oneStep, voided, failureReason), amount, c, r,
-        d, b, captureClosed, oneStep, voided, failureReason);
+    return new PaymentState(paymentId, amount, c, r, d, b, captureClosed, oneStep, voided, failureReason);
   }
 
-  private static PaymentStatus status(Money captured, Money refunded, Money disputed, Money chargedBack,
-      boolean captureClosed, boolean oneStep, boolean voided, String failureReason) {
+  /** Where the payment is in its life, from its amounts and flags (a won dispute restores what was before). */
+  public PaymentStatus status() {
     if (failureReason != null) {
       return PaymentStatus.FAILED;
     } else if (voided) {
