@@ -7,7 +7,12 @@ package io.esledger.application;
 public class CommandIdReusedException extends RuntimeException {
 
   public CommandIdReusedException(String commandId, String paymentId) {
-    super("commandId " + commandId + " was already used for a different command on payment " + paymentId
+    this(commandId, "payment", paymentId);
+  }
+
+  /** On another aggregate than a payment ({@code kind}: "invoice", ...). */
+  public CommandIdReusedException(String commandId, String kind, String id) {
+    super("commandId " + commandId + " was already used for a different command on " + kind + " " + id
         + "; use a new commandId for a new command");
   }
 }

@@ -236,11 +236,7 @@ public class PaymentCommandHandler {
   }
 
   private List<NewEvent> encode(List<PaymentEvent> decided, CommandContext context) {
-    String commandId = context.commandId();
-    String correlationId = firstNonNull(context.correlationId(), commandId, UUID.randomUUID().toString());
-    String causationId = firstNonNull(context.causationId(), commandId, correlationId);
-    EventMetadata metadata =
-        new EventMetadata(correlationId, causationId, context.organizationId(), context.userId(), commandId);
+    EventMetadata metadata = context.metadata();
     return decided.stream()
         .map(e -> new NewEvent(UUID.randomUUID().toString(), e.eventType(), serializer.schemaVersion(e.eventType()),
             serializer.serialize(e),
@@ -273,14 +269,5 @@ public class PaymentCommandHandler {
   private static PaymentReceipt receipt(String paymentId, int version, List<NewEvent> events) {
     return new PaymentReceipt(paymentId, version, events.stream().map(NewEvent::eventId).toList(),
         events.get(0).metadata().correlationId());
-  }
-
-  private static String firstNonNull(String... candidates) {
-    for (String candidate : candidates) {
-      if (candidate != null) {
-        return candidate;
-      }
-    }
-    return null;
   }
 }

@@ -127,7 +127,7 @@ class PaymentCommandHandlerTest {
         Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC));
     StreamId legacy = PaymentStreams.legacy(id("old"));
     PaymentEvent processed = new PaymentProcessed("old", new BigDecimal("10.00"),
-        "EUR", Instant.parse("2026-01-01T00:00:00Z"));
+        "EUR", Instant.parse("2026-01-01T00:00:00Z"), null);
     store.append(legacy, ExpectedVersion.NO_STREAM, List.of(
         new NewEvent("e-old", processed.eventType(), serializer.serialize(processed),
             Instant.parse("2026-01-01T00:00:00Z"),

@@ -13,19 +13,15 @@ import io.esledger.domain.model.payment.PaymentFailed;
 import io.esledger.domain.model.payment.PaymentProcessed;
 import io.esledger.domain.model.payment.PaymentRefunded;
 import io.esledger.domain.model.payment.PaymentVoided;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import java.util.Map;
 
 /**
- * Payment events as JSON objects, via JSON-B. The stored type name picks the record to read; an
- * unknown stored type fails loudly instead of being skipped. Events are written in their type's
+ * Payment events as JSON objects, via JSON-B ({@link JsonbEvents}). Events are written in their type's
  * current schema version; older ones are upcast ({@link PaymentEventUpcasters}) before they are read.
  */
 public final class JsonbPaymentEventSerializer implements PaymentEventSerializer {
 
-  private static final Map<String, Class<? extends PaymentEvent>> TYPES = Map.of(
+  private final JsonbEvents<PaymentEvent> json = new JsonbEvents<>("payment", Map.of(
       PaymentProcessed.TYPE, PaymentProcessed.class,
       PaymentAuthorized.TYPE, PaymentAuthorized.class,
       PaymentCaptured.TYPE, PaymentCaptured.class,
@@ -35,17 +31,13 @@ public final class JsonbPaymentEventSerializer implements PaymentEventSerializer
       PaymentFailed.TYPE, PaymentFailed.class,
       DisputeOpened.TYPE, DisputeOpened.class,
       DisputeWon.TYPE, DisputeWon.class,
-      DisputeLost.TYPE, DisputeLost.class);
-
-  private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
-      .withSerializers(new DecimalAsString())
-      .withDeserializers(new DecimalAsString()));
+      DisputeLost.TYPE, DisputeLost.class));
 
   private final PaymentEventUpcasters upcasters = new PaymentEventUpcasters();
 
   @Override
   public String serialize(PaymentEvent event) {
-    return jsonb.toJson(event);
+    return json.toJson(event);
   }
 
   @Override
@@ -60,11 +52,7 @@ public final class JsonbPaymentEventSerializer implements PaymentEventSerializer
 
   @Override
   public PaymentEvent deserialize(RecordedEvent event) {
-    Class<? extends PaymentEvent> type = TYPES.get(event.eventType());
-    if (type == null) {
-      throw new IllegalStateException("no payment event is stored as type " + event.eventType());
-    }
     // events read through the store are current already; this covers any other source
-    return jsonb.fromJson(upcasters.upcast(event).data(), type);
+    return json.fromJson(event.eventType(), upcasters.upcast(event).data());
   }
 }

@@ -20,6 +20,12 @@ public class SerializationProducer {
 
   @Produces
   @Singleton
+  JsonbInvoiceEventSerializer invoiceEventSerializer() {
+    return new JsonbInvoiceEventSerializer();
+  }
+
+  @Produces
+  @Singleton
   EventUpcaster eventUpcaster(JsonbPaymentEventSerializer serializer) {
     return serializer.upcasters();
   }

@@ -34,7 +34,7 @@ class PaymentEventUpcastersTest {
     assertThat(current.data()).contains("\"occurredAt\":\"2026-11-20T08:30:00Z\"").doesNotContain("processedAt")
         .contains("\"amount\":\"100.00\"");
     assertThat(serializer.deserialize(current))
-        .isEqualTo(new PaymentProcessed("p-1", new BigDecimal("100.00"), "EUR", AT));
+        .isEqualTo(new PaymentProcessed("p-1", new BigDecimal("100.00"), "EUR", AT, null));
   }
 
   @Test
@@ -47,7 +47,7 @@ class PaymentEventUpcastersTest {
 
   @Test
   void new_events_are_written_in_the_current_version_and_read_back_unchanged() {
-    PaymentProcessed event = new PaymentProcessed("p-1", new BigDecimal("5.00"), "USD", AT);
+    PaymentProcessed event = new PaymentProcessed("p-1", new BigDecimal("5.00"), "USD", AT, null);
     String json = serializer.serialize(event);
     assertThat(serializer.schemaVersion(PaymentProcessed.TYPE)).isEqualTo(2);
     assertThat(json).contains("occurredAt").doesNotContain("processedAt");

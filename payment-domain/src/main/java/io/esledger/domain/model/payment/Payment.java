@@ -1,5 +1,6 @@
 package io.esledger.domain.model.payment;
 
+import io.esledger.domain.model.invoice.InvoiceId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class Payment {
     }
     requirePositive(command.amount());
     Money amount = command.amount();
-    record(new PaymentProcessed(id(), amount.amount(), amount.currencyCode(), now));
+    record(new PaymentProcessed(id(), amount.amount(), amount.currencyCode(), now, idOf(command.invoiceId())));
   }
 
   /** Starts a payment by reserving a positive amount; an existing payment cannot be authorized again. */
@@ -67,7 +68,8 @@ public final class Payment {
           "only a new payment can be authorized");
     }
     requirePositive(command.amount());
-    record(new PaymentAuthorized(id(), command.amount().amount(), command.amount().currencyCode(), now));
+    record(new PaymentAuthorized(id(), command.amount().amount(), command.amount().currencyCode(), now,
+        idOf(command.invoiceId())));
   }
 
   /**
@@ -87,7 +89,7 @@ public final class Payment {
     if (amount.isGreaterThan(capturable)) {
       throw new AmountExceedsAuthorizedException(state.paymentId(), amount, capturable);
     }
-    record(new PaymentCaptured(id(), amount.amount(), amount.currencyCode(), now));
+    record(new PaymentCaptured(id(), amount.amount(), amount.currencyCode(), now, state.invoiceId()));
     if (command.last() || !state.capturable().isPositive()) {
       record(new PaymentCaptureCompleted(id(), state.captured().amount(), amount.currencyCode(), now));
     }
@@ -191,6 +193,10 @@ public final class Payment {
 
   private String id() {
     return state.paymentId().value();
+  }
+
+  private static String idOf(InvoiceId invoiceId) {
+    return invoiceId == null ? null : invoiceId.value();
   }
 
   /** Events recorded since the last release, handed over exactly once. */

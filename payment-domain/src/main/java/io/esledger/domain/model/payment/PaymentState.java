@@ -3,7 +3,8 @@ package io.esledger.domain.model.payment;
 /**
  * Immutable state of a payment, folded from its events. Amounts are null until the payment has a
  * currency; {@code amount} is the authorized amount (for a payment processed in one step, the
- * amount processed). Net is what the merchant keeps: captured − refunded − charged back. The status
+ * amount processed); {@code invoiceId}, when set, is the invoice the payment pays. Net is what the
+ * merchant keeps: captured − refunded − charged back. The status
  * is derived from the amounts and flags, never stored beside them.
  */
 public record PaymentState(
@@ -16,10 +17,11 @@ public record PaymentState(
     boolean captureClosed,
     boolean oneStep,
     boolean voided,
-    String failureReason) {
+    String failureReason,
+    String invoiceId) {
 
   static PaymentState initial(PaymentId paymentId) {
-    return new PaymentState(paymentId, null, null, null, null, null, false, false, false, null);
+    return new PaymentState(paymentId, null, null, null, null, null, false, false, false, null, null);
   }
 
   /** What is authorized and neither captured nor released; null without a currency. */
@@ -42,9 +44,9 @@ public record PaymentState(
 
   PaymentState apply(PaymentEvent event) {
     if (event instanceof PaymentProcessed e) {
-      return started(e.money()).with(e.money(), null, null, null, true, false, null, true);
+      return started(e.money(), e.invoiceId()).with(e.money(), null, null, null, true, false, null, true);
     } else if (event instanceof PaymentAuthorized e) {
-      return started(e.money());
+      return started(e.money(), e.invoiceId());
     } else if (event instanceof PaymentCaptured e) {
       return with(captured.plus(e.money()), null, null, null, captureClosed, voided, failureReason, oneStep);
     } else if (event instanceof PaymentCaptureCompleted) {
@@ -54,7 +56,8 @@ public record PaymentState(
     } else if (event instanceof PaymentVoided) {
       return with(null, null, null, null, true, true, failureReason, oneStep);
     } else if (event instanceof PaymentFailed e) {
-      PaymentState attempted = amount == null && e.amount() != null ? started(Money.of(e.amount(), e.currency())) : this;
+      PaymentState attempted =
+          amount == null && e.amount() != null ? started(Money.of(e.amount(), e.currency()), null) : this;
       return attempted.with(null, null, null, null, true, voided, e.reasonCode(), oneStep);
     } else if (event instanceof DisputeOpened e) {
       return with(null, null, disputed.plus(e.money()), null, captureClosed, voided, failureReason, oneStep);
@@ -68,9 +71,9 @@ public record PaymentState(
   }
 
   /** The first amount: every other amount starts at zero in its currency. */
-  private PaymentState started(Money authorized) {
+  private PaymentState started(Money authorized, String invoiceId) {
     Money zero = Money.zero(authorized.currency());
-    return new PaymentState(paymentId, authorized, zero, zero, zero, zero, false, false, false, null);
+    return new PaymentState(paymentId, authorized, zero, zero, zero, zero, false, false, false, null, invoiceId);
   }
 
   /** A copy with the given amounts (null: unchanged) and flags. */
@@ -80,7 +83,7 @@ public record PaymentState(
     Money r = refunded == null ? this.refunded : refunded;
     Money d = disputed == null ? this.disputed : disputed;
     Money b = chargedBack == null ? this.chargedBack : chargedBack;
-    return new PaymentState(paymentId, amount, c, r, d, b, captureClosed, oneStep, voided, failureReason);
+    return new PaymentState(paymentId, amount, c, r, d, b, captureClosed, oneStep, voided, failureReason, invoiceId);
   }
 
   /** Where the payment is in its life, from its amounts and flags (a won dispute restores what was before). */

@@ -26,11 +26,11 @@ class PaymentLifecycleTest {
 
   // ---- history building blocks
   private static PaymentAuthorized authorized(String amount) {
-    return new PaymentAuthorized(P, eur(amount), "EUR", T);
+    return new PaymentAuthorized(P, eur(amount), "EUR", T, null);
   }
 
   private static PaymentCaptured captured(String amount) {
-    return new PaymentCaptured(P, eur(amount), "EUR", T);
+    return new PaymentCaptured(P, eur(amount), "EUR", T, null);
   }
 
   private static PaymentCaptureCompleted completed(String total) {
@@ -46,7 +46,7 @@ class PaymentLifecycleTest {
   }
 
   private static PaymentProcessed processed(String amount) {
-    return new PaymentProcessed(P, eur(amount), "EUR", T);
+    return new PaymentProcessed(P, eur(amount), "EUR", T, null);
   }
 
   // ---- commands
@@ -96,7 +96,7 @@ class PaymentLifecycleTest {
     @Test
     void a_new_payment_is_authorized() throws Exception {
       assertThat(given().when(new AuthorizePayment(ID, Money.of(eur("80"), "EUR"), ANY)))
-          .containsExactly(new PaymentAuthorized(P, eur("80.00"), "EUR", T));
+          .containsExactly(new PaymentAuthorized(P, eur("80.00"), "EUR", T, null));
     }
 
     @Test

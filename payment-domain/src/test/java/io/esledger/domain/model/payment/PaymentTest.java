@@ -23,12 +23,12 @@ class PaymentTest {
   @Test
   void a_new_payment_is_processed_with_its_amount_at_the_currency_scale() throws Exception {
     assertThat(given())
-        .containsExactly(new PaymentProcessed("payment-123", new BigDecimal("100.00"), "EUR", NOW));
+        .containsExactly(new PaymentProcessed("payment-123", new BigDecimal("100.00"), "EUR", NOW, null));
   }
 
   @Test
   void a_processed_payment_refuses_to_be_processed_again() {
-    PaymentProcessed earlier = new PaymentProcessed("payment-123", new BigDecimal("5.00"), "EUR", NOW);
+    PaymentProcessed earlier = new PaymentProcessed("payment-123", new BigDecimal("5.00"), "EUR", NOW, null);
     assertThatThrownBy(() -> given(earlier))
         .isInstanceOf(PaymentAlreadyProcessedException.class)
         .hasMessageContaining("payment-123")
@@ -54,7 +54,7 @@ class PaymentTest {
   @Test
   void rehydration_counts_the_version_and_rebuilds_the_state() {
     Payment payment = Payment.fromHistory(
-        ID, List.of(new PaymentProcessed("payment-123", new BigDecimal("7.50"), "GBP", NOW)));
+        ID, List.of(new PaymentProcessed("payment-123", new BigDecimal("7.50"), "GBP", NOW, null)));
     assertThat(payment.version()).isEqualTo(1);
     assertThat(payment.state().status()).isEqualTo(PaymentStatus.PROCESSED);
     assertThat(payment.state().amount()).isEqualTo(Money.of(new BigDecimal("7.50"), "GBP"));
