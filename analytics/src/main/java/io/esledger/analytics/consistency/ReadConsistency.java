@@ -114,6 +114,18 @@ public class ReadConsistency {
     return paymentVisibility.awaitVisible(clock.instant());
   }
 
+  /**
+   * Waits until the invoice process manager has reacted to every payment event behind the tokens
+   * (invoices themselves are read from their streams, which need no refresh).
+   */
+  public void invoicePayments(List<String> tokens) throws ReadModelBehindException, InterruptedException {
+    Optional<LogPosition> wanted = covering(tokens);
+    if (wanted.isPresent() && !projections.invoicePayments().awaitApplied(wanted.get(), MAX_WAIT)) {
+      throw new ReadModelBehindException("the invoice payments process did not catch up within "
+          + MAX_WAIT.toSeconds() + " s; retry");
+    }
+  }
+
   /** Refreshes consistency tokens asked for (event log refreshes are shared, so this is an upper bound). */
   /** The position the tokens cover; a token this ledger did not sign is refused before anything waits. */
   private Optional<LogPosition> covering(List<String> tokens) {

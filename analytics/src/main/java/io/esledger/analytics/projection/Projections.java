@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.esledger.application.PaymentEventSerializer;
 import io.esledger.application.eventstore.EventStore;
 import io.esledger.application.eventstore.LogPosition;
+import io.esledger.application.invoice.InvoiceSettlement;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
 import io.esledger.infrastructure.eventstore.view.EventIndexView;
 import jakarta.annotation.PostConstruct;
@@ -19,7 +20,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The application's projections, wired into CDI: starts them, answers status and rebuild requests. */
+/**
+ * The application's projections and process managers, wired into CDI: starts them, answers status
+ * and rebuild requests.
+ */
 @ApplicationScoped
 public class Projections {
 
@@ -31,25 +35,33 @@ public class Projections {
   @Inject EventStore store;
   @Inject PaymentEventSerializer serializer;
   @Inject Clock clock;
+  @Inject InvoiceSettlement settlement;
 
   private PaymentsReadModel payments;
+  private InvoicePaymentsProcess invoicePayments;
   private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
 
   @PostConstruct
   void start() {
     payments = new PaymentsReadModel(client, settings, events, store, serializer, clock);
+    invoicePayments = new InvoicePaymentsProcess(store, settlement,
+        new ProjectionLease(client, settings.indexPrefix() + "projections", InvoicePaymentsProcess.NAME),
+        new ParkedEvents(client, settings.indexPrefix() + "projections-parked"), clock);
   }
 
   /**
-   * Starts the projection with the application: the instance that gets its lease catches up from
-   * the stored checkpoint and then follows the log live (one subscription for both).
+   * Starts the projection and the invoice process manager with the application: the instance that
+   * gets a lease catches up from the stored checkpoint and then follows the log live (one
+   * subscription for both).
    */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
     payments.start();
+    invoicePayments.start();
   }
 
   @PreDestroy
   void stop() {
+    invoicePayments.close();
     payments.close();
     rebuilds.shutdownNow();
   }
@@ -64,6 +76,15 @@ public class Projections {
 
   public boolean awaitPaymentsApplied(LogPosition position, Duration timeout) throws InterruptedException {
     return payments.awaitApplied(position, timeout);
+  }
+
+  /** The invoice process manager: it applies captured payments to the invoices they name. */
+  public InvoicePaymentsProcess invoicePayments() {
+    return invoicePayments;
+  }
+
+  public List<ParkedEvents.Parked> invoicePaymentsParked(int max) throws IOException {
+    return invoicePayments.parked(max);
   }
 
   public ProjectionLag paymentsLag() {

@@ -24,5 +24,9 @@ public record AuthorizePaymentInput(
     @Description("Makes a retry safe: the same commandId returns the first receipt") String commandId,
     @Id @Size(min = 1, max = Limits.ID_LENGTH) String correlationId,
     @Id @Size(min = 1, max = Limits.ID_LENGTH) String causationId,
-    @PositiveOrZero @Description("Refuse (CONCURRENCY_CONFLICT) unless the payment is at this version") Integer expectedVersion)
+    @PositiveOrZero @Description("Refuse (CONCURRENCY_CONFLICT) unless the payment is at this version")
+        Integer expectedVersion,
+    @Id @Size(min = 1, max = Limits.ID_LENGTH)
+    @Description("Optional: an invoice of the caller's organization, in the same currency, that this payment pays; "
+        + "the money captured is applied to it") String invoiceId)
     implements CommandInput {}

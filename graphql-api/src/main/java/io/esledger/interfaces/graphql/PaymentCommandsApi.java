@@ -7,6 +7,9 @@ import io.esledger.application.CommandContext;
 import io.esledger.application.PaymentOutcome;
 import io.esledger.application.PaymentReceipt;
 import io.esledger.application.PaymentCommandHandler;
+import io.esledger.application.invoice.InvoiceQueries;
+import io.esledger.domain.model.invoice.InvoiceId;
+import io.esledger.domain.model.invoice.InvoiceRejectedException;
 import io.esledger.domain.model.payment.AuthorizePayment;
 import io.esledger.domain.model.payment.CapturePayment;
 import io.esledger.domain.model.payment.FailPayment;
@@ -57,13 +60,18 @@ public class PaymentCommandsApi {
   @Inject
   Callers callers;
 
+  @Inject
+  InvoiceQueries invoices;
+
   @Mutation
   @Description("Processes a payment once. A retry with the same commandId returns the first receipt.")
   public @NonNull PaymentReceiptView processPayment(@NonNull ProcessPaymentInput input) throws ApiException {
     Caller caller = callers.require(Role.PAYMENTS_WRITE);
     return translated("processPayment", () -> {
       ProcessPaymentInput valid = validation.valid(input);
-      PaymentReceipt receipt = handler.handle(command(valid), context(valid, caller));
+      CommandContext context = context(valid, caller);
+      payable(context, valid.invoiceId(), valid.currency());
+      PaymentReceipt receipt = handler.handle(command(valid), context);
       return PaymentReceiptView.of(receipt, consistency.tokenNow()); // taken after the append was acknowledged
     });
   }
@@ -87,8 +95,10 @@ public class PaymentCommandsApi {
         ProcessPaymentInput input = inputs.get(i);
         try {
           ProcessPaymentInput valid = validation.valid(input);
+          CommandContext context = context(valid, caller);
+          payable(context, valid.invoiceId(), valid.currency());
           commands.add(command(valid));
-          contexts.add(context(valid, caller));
+          contexts.add(context);
           accepted.add(i);
         } catch (Exception invalid) {
           receipts[i] = PaymentReceiptView.refused(input.paymentId(), 0, input.correlationId(), "",
@@ -112,51 +122,60 @@ public class PaymentCommandsApi {
   @Mutation
   @Description("Authorizes (reserves) an amount on a new payment; capture it later with capturePayment.")
   public @NonNull PaymentReceiptView authorizePayment(@NonNull AuthorizePaymentInput input) throws ApiException {
-    return run("authorizePayment", input, valid -> new AuthorizePayment(new PaymentId(valid.paymentId()),
-        Money.of(valid.amount(), valid.currency()), expected(valid)));
+    return run("authorizePayment", input, (valid, context) -> {
+      payable(context, valid.invoiceId(), valid.currency());
+      return new AuthorizePayment(new PaymentId(valid.paymentId()), Money.of(valid.amount(), valid.currency()),
+          expected(valid), InvoiceId.ofNullable(valid.invoiceId()));
+    });
   }
 
   @Mutation
   @Description("Captures part or all of what is authorized (never more: AMOUNT_EXCEEDS_AUTHORIZED). The capture that "
       + "leaves nothing to capture, or one marked last, also records PaymentCaptureCompleted in the same commit.")
   public @NonNull PaymentReceiptView capturePayment(@NonNull CapturePaymentInput input) throws ApiException {
-    return run("capturePayment", input, valid -> new CapturePayment(new PaymentId(valid.paymentId()), valid.amount(),
-        Boolean.TRUE.equals(valid.last()), expected(valid)));
+    return run("capturePayment", input, (valid, context) ->
+        new CapturePayment(new PaymentId(valid.paymentId()), valid.amount(),
+            Boolean.TRUE.equals(valid.last()), expected(valid)));
   }
 
   @Mutation
   @Description("Refunds part or all of what was captured and is not yet refunded (never more: AMOUNT_EXCEEDS_CAPTURED).")
   public @NonNull PaymentReceiptView refundPayment(@NonNull RefundPaymentInput input) throws ApiException {
-    return run("refundPayment", input, valid -> new RefundPayment(new PaymentId(valid.paymentId()), valid.amount(),
-        valid.reason(), expected(valid)));
+    return run("refundPayment", input, (valid, context) ->
+        new RefundPayment(new PaymentId(valid.paymentId()), valid.amount(),
+            valid.reason(), expected(valid)));
   }
 
   @Mutation
   @Description("Cancels an authorization before anything was captured (afterwards: INVALID_TRANSITION).")
   public @NonNull PaymentReceiptView voidPayment(@NonNull VoidPaymentInput input) throws ApiException {
-    return run("voidPayment", input, valid -> new VoidPayment(new PaymentId(valid.paymentId()), expected(valid)));
+    return run("voidPayment", input, (valid, context) ->
+        new VoidPayment(new PaymentId(valid.paymentId()), expected(valid)));
   }
 
   @Mutation
   @Description("Records that a payment failed, with a reason code: a new payment (created FAILED) or an authorized one "
       + "with nothing captured.")
   public @NonNull PaymentReceiptView failPayment(@NonNull FailPaymentInput input) throws ApiException {
-    return run("failPayment", input, valid -> new FailPayment(new PaymentId(valid.paymentId()),
-        new ReasonCode(valid.reasonCode()), attempted(valid), expected(valid)));
+    return run("failPayment", input, (valid, context) ->
+        new FailPayment(new PaymentId(valid.paymentId()),
+            new ReasonCode(valid.reasonCode()), attempted(valid), expected(valid)));
   }
 
   @Mutation
   @Description("Opens a dispute (chargeback) over part or all of what was captured and not refunded; one at a time.")
   public @NonNull PaymentReceiptView openDispute(@NonNull OpenDisputeInput input) throws ApiException {
-    return run("openDispute", input, valid -> new OpenDispute(new PaymentId(valid.paymentId()), valid.amount(),
-        new ReasonCode(valid.reasonCode()), expected(valid)));
+    return run("openDispute", input, (valid, context) ->
+        new OpenDispute(new PaymentId(valid.paymentId()), valid.amount(),
+            new ReasonCode(valid.reasonCode()), expected(valid)));
   }
 
   @Mutation
   @Description("Decides the open dispute: WON keeps the money, LOST charges the disputed amount back.")
   public @NonNull PaymentReceiptView resolveDispute(@NonNull ResolveDisputeInput input) throws ApiException {
-    return run("resolveDispute", input, valid -> new ResolveDispute(new PaymentId(valid.paymentId()),
-        valid.outcome() == DisputeOutcome.WON, expected(valid)));
+    return run("resolveDispute", input, (valid, context) ->
+        new ResolveDispute(new PaymentId(valid.paymentId()),
+            valid.outcome() == DisputeOutcome.WON, expected(valid)));
   }
 
   /** A command on a payment of the caller's organization, by the caller, through the one command path. */
@@ -167,14 +186,31 @@ public class PaymentCommandsApi {
       I valid = validation.valid(input);
       CommandContext context = new CommandContext(valid.commandId(), valid.correlationId(), valid.causationId(),
           caller.organizationId(), caller.subject());
-      PaymentReceipt receipt = handler.handle(command.of(valid), context);
+      PaymentReceipt receipt = handler.handle(command.of(valid, context), context);
       return PaymentReceiptView.of(receipt, consistency.tokenNow()); // taken after the append was acknowledged
     });
   }
 
   @FunctionalInterface
   private interface CommandOf<I> {
-    PaymentCommand of(I valid);
+    PaymentCommand of(I valid, CommandContext context) throws Exception;
+  }
+
+  /**
+   * A payment may name an invoice only if the invoice exists in the caller's organization, in the
+   * payment's currency: refused up front (NOT_FOUND, CURRENCY_MISMATCH) rather than parked later.
+   */
+  private void payable(CommandContext context, String invoiceId, String currency) throws Exception {
+    if (invoiceId == null) {
+      return;
+    }
+    InvoiceId id = new InvoiceId(invoiceId);
+    var invoice = invoices.invoice(context.organizationId(), id).orElseThrow(() -> new InvoiceRejectedException(id,
+        InvoiceRejectedException.Reason.NOT_FOUND, "there is no invoice " + invoiceId + " in your organization"));
+    if (!invoice.state().amount().currencyCode().equals(currency)) {
+      throw new InvoiceRejectedException(id, InvoiceRejectedException.Reason.CURRENCY_MISMATCH, "invoice " + invoiceId
+          + " is in " + invoice.state().amount().currencyCode() + ", the payment in " + currency);
+    }
   }
 
   private static OptionalInt expected(CommandInput valid) {
@@ -195,7 +231,8 @@ public class PaymentCommandsApi {
 
   private static ProcessPayment command(ProcessPaymentInput valid) {
     return new ProcessPayment(new PaymentId(valid.paymentId()), Money.of(valid.amount(), valid.currency()),
-        valid.expectedVersion() == null ? OptionalInt.empty() : OptionalInt.of(valid.expectedVersion()));
+        valid.expectedVersion() == null ? OptionalInt.empty() : OptionalInt.of(valid.expectedVersion()),
+        InvoiceId.ofNullable(valid.invoiceId()));
   }
 
   private static CommandContext context(ProcessPaymentInput valid, Caller caller) throws ApiException {

@@ -26,6 +26,8 @@ public record PaymentView(
     @Description("What a capture may still take") BigDecimal capturableAmount,
     @Description("What a refund or a dispute may still cover") BigDecimal refundableAmount,
     @Description("The reason code of a FAILED payment") String failureReason,
+    @Description("The invoice the payment pays (given when it was authorized or processed); null when none")
+        String invoiceId,
     int version) {
 
   static PaymentView of(ReplayedPayment replayed) {
@@ -34,7 +36,7 @@ public record PaymentView(
     return new PaymentView(s.paymentId().value(), s.status().name(), decimal(amount),
         amount == null ? null : amount.currencyCode(), decimal(s.captured()), decimal(s.refunded()),
         decimal(s.disputed()), decimal(s.chargedBack()), decimal(s.net()), decimal(s.capturable()),
-        decimal(s.refundable()), s.failureReason(), replayed.version());
+        decimal(s.refundable()), s.failureReason(), s.invoiceId(), replayed.version());
   }
 
   private static BigDecimal decimal(Money money) {

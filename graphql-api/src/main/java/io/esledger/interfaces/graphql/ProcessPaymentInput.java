@@ -27,4 +27,7 @@ public record ProcessPaymentInput(
     @Id @Size(min = 1, max = Limits.ID_LENGTH) String commandId,
     @Id @Size(min = 1, max = Limits.ID_LENGTH) String correlationId,
     @Id @Size(min = 1, max = Limits.ID_LENGTH) String causationId,
-    @PositiveOrZero Integer expectedVersion) {}
+    @PositiveOrZero Integer expectedVersion,
+    @Id @Size(min = 1, max = Limits.ID_LENGTH)
+    @Description("Optional: an invoice of the caller's organization, in the same currency, that this payment pays; "
+        + "the money captured is applied to it") String invoiceId) {}

@@ -58,7 +58,8 @@ public class ErrorCodeFilter extends HttpFilter {
       OutcomeUnknownApiException.CODE, ProjectionElsewhereException.CODE, PARSE_FAILED,
       UnauthenticatedException.CODE, ForbiddenException.CODE, RequestGate.UNSUPPORTED_MEDIA_TYPE, RequestGate.REQUEST_TOO_LARGE,
       QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, PaymentRuleException.INVALID_TRANSITION,
-      PaymentRuleException.AMOUNT_EXCEEDS_AUTHORIZED, PaymentRuleException.AMOUNT_EXCEEDS_CAPTURED);
+      PaymentRuleException.AMOUNT_EXCEEDS_AUTHORIZED, PaymentRuleException.AMOUNT_EXCEEDS_CAPTURED,
+      InvoiceRuleException.INVOICE_ALREADY_ISSUED, InvoiceRuleException.CURRENCY_MISMATCH);
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

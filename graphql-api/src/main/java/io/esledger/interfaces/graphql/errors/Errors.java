@@ -6,6 +6,7 @@ import io.esledger.analytics.projection.Projections;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
 import io.esledger.application.eventstore.OutcomeUnknownException;
 import io.esledger.application.eventstore.WrongExpectedVersionException;
+import io.esledger.domain.model.invoice.InvoiceRejectedException;
 import io.esledger.domain.model.payment.AmountExceedsAuthorizedException;
 import io.esledger.domain.model.payment.AmountExceedsCapturedException;
 import io.esledger.domain.model.payment.AmountNotPositiveException;
@@ -71,6 +72,13 @@ public final class Errors {
       return new PaymentRuleException(PaymentRuleException.AMOUNT_EXCEEDS_CAPTURED, e.getMessage());
     } else if (failure instanceof PaymentNotFoundException e) {
       return new NotFoundException(e.getMessage());
+    } else if (failure instanceof InvoiceRejectedException e) {
+      return switch (e.reason()) {
+        case NOT_FOUND -> new NotFoundException(e.getMessage());
+        case ALREADY_ISSUED -> new InvoiceRuleException(InvoiceRuleException.INVOICE_ALREADY_ISSUED, e.getMessage());
+        case CURRENCY_MISMATCH -> new InvoiceRuleException(InvoiceRuleException.CURRENCY_MISMATCH, e.getMessage());
+        case AMOUNT_NOT_POSITIVE -> new ValidationFailedException("amount", e.getMessage());
+      };
     } else if (failure instanceof WrongExpectedVersionException e) {
       return new ConcurrencyConflictException(e.getMessage());
     } else if (failure instanceof ReadConsistency.ReadModelBehindException e) {

@@ -1,0 +1,351 @@
+package io.esledger.analytics.projection;
+
+import io.esledger.application.eventstore.EventStore;
+import io.esledger.application.eventstore.LogFilter;
+import io.esledger.application.eventstore.LogPage;
+import io.esledger.application.eventstore.LogPosition;
+import io.esledger.application.eventstore.LogSubscription;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Something that follows the event log from a durable checkpoint on exactly one app instance at a
+ * time: the instance holding its lease ({@link ProjectionLease}) runs one catch-up subscription from
+ * the stored checkpoint — the same code path for start-up catch-up and live updates — hands each
+ * page to {@link #handle}, then moves the checkpoint (a compare-and-set that also fences a deposed
+ * holder). Another instance takes over when the holder stops renewing. Because a page may be handed
+ * over again (a crash between its effects and the checkpoint, two holders during a failover), what
+ * {@link #handle} does must be idempotent. Projections and process managers are built on it.
+ */
+public abstract class LeasedSubscriber implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(LeasedSubscriber.class.getName());
+  static final Duration LEASE_TIME = Duration.ofSeconds(8);
+  private static final Duration RENEW_EVERY = Duration.ofSeconds(2);
+  private static final Duration CONTEND_EVERY = Duration.ofSeconds(1);
+
+  private final String instance = UUID.randomUUID().toString();
+  private final String name;
+  private final String label;
+  private final LogFilter filter;
+  private final int pageSize;
+  protected final EventStore store;
+  private final ProjectionLease lease;
+  protected final Clock clock;
+  private final ProjectionLag lag = new ProjectionLag();
+  private final Object casLock = new Object();
+  private final Object appliedMonitor = new Object();
+  /** Held while a page is applied; a rebuild takes it to pause the projection for its swap. */
+  private final ReentrantLock applying = new ReentrantLock();
+  private final Thread keeper;
+  private volatile ProjectionLease.State held;
+  private volatile LogSubscription subscription;
+  private volatile LogPosition appliedThrough;
+  private volatile long lastRenewed;
+  private volatile boolean running = true;
+
+  /**
+   * @param name the subscription's name (also its lease document's id)
+   * @param label how logs call it, e.g. "payments projection"
+   */
+  LeasedSubscriber(String name, String label, EventStore store, LogFilter filter, int pageSize,
+      ProjectionLease lease, Clock clock) {
+    this.name = name;
+    this.label = label;
+    this.store = store;
+    this.filter = filter;
+    this.pageSize = pageSize;
+    this.lease = lease;
+    this.clock = clock;
+    this.keeper = new Thread(this::keepLease, name + "-lease");
+    keeper.setDaemon(true);
+  }
+
+  /** Does what one page of the log calls for; throwing gets the same page again after a back-off. */
+  protected abstract void handle(LogPage page) throws Exception;
+
+  /** The label logs use. */
+  protected final String label() {
+    return label;
+  }
+
+  void start() {
+    keeper.start();
+  }
+
+  /** This app instance's id (random per start), as the lease names its holder. */
+  public String instance() {
+    return instance;
+  }
+
+  public boolean active() {
+    return held != null;
+  }
+
+  /** The checkpoint as last known here (everything before it is in the read model); null before any. */
+  public LogPosition appliedThrough() {
+    return appliedThrough;
+  }
+
+  /** The checkpoint now: this instance's when it runs the projection, else the stored one (read real-time). */
+  public LogPosition checkpoint() {
+    if (held == null) {
+      readStoredCheckpoint();
+    }
+    return appliedThrough;
+  }
+
+  public ProjectionLag lag() {
+    return lag;
+  }
+
+  /**
+   * Whether the projection's threads run: the lease keeper always, and the log subscription while
+   * this instance holds the lease. False means only a restart brings the projection back.
+   */
+  public boolean threadsAlive() {
+    if (!running) {
+      return true; // closed on purpose (the application stops)
+    }
+    LogSubscription reading = subscription;
+    boolean keeping = keeper.getState() == Thread.State.NEW || keeper.isAlive(); // NEW: not started yet
+    return keeping && (held == null || reading == null || reading.running());
+  }
+
+  /**
+   * Waits until the read model's checkpoint covers {@code position} (on this instance, or — when
+   * another instance holds the projection — as its stored checkpoint says).
+   */
+  public boolean awaitApplied(LogPosition position, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      LogPosition known = appliedThrough;
+      if (known != null && known.covers(position)) {
+        return true;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      LogSubscription running = subscription;
+      if (running != null) {
+        running.wake(); // somebody waits: read on now rather than at the next poll
+      }
+      if (held == null) {
+        readStoredCheckpoint();
+        known = appliedThrough;
+        if (known != null && known.covers(position)) {
+          return true;
+        }
+      }
+      synchronized (appliedMonitor) {
+        TimeUnit.NANOSECONDS.timedWait(appliedMonitor, Math.min(left, TimeUnit.MILLISECONDS.toNanos(25)));
+      }
+    }
+  }
+
+  /** Learns the stored checkpoint; a failed read is only logged (the caller waits on, up to its deadline). */
+  private void readStoredCheckpoint() {
+    try {
+      lease.read().map(ProjectionLease.State::position).filter(java.util.Objects::nonNull).ifPresent(this::applied);
+    } catch (IOException | RuntimeException e) {
+      LOG.fine(() -> "could not read the " + label + "'s checkpoint: " + e);
+    }
+  }
+
+  private void applied(LogPosition position) {
+    synchronized (appliedMonitor) {
+      appliedThrough = appliedThrough == null ? position : appliedThrough.max(position);
+      appliedMonitor.notifyAll();
+    }
+  }
+
+  private void keepLease() {
+    ProjectionLease.State seen = null;
+    long seenSince = 0;
+    while (running) {
+      try {
+        if (held == null && subscription != null) {
+          stopSubscription();
+        }
+        if (held == null) {
+          Optional<ProjectionLease.State> doc = lease.read();
+          if (doc.isEmpty()) {
+            lease.create(instance, store.logStart()).ifPresent(this::becomeHolder);
+          } else {
+            ProjectionLease.State state = doc.get();
+            if (state.position() != null) {
+              applied(state.position());
+            }
+            if (state.free()) {
+              takeOver(state, "it was free");
+            } else if (!state.sameVersion(seen)) {
+              seen = state;
+              seenSince = System.nanoTime();
+            } else if (System.nanoTime() - seenSince > LEASE_TIME.toNanos()) {
+              takeOver(state, "holder " + state.holder() + " did not renew for " + LEASE_TIME.toSeconds() + " s");
+            }
+          }
+        } else {
+          renew();
+        }
+      } catch (IOException | RuntimeException e) {
+        if (held != null && System.nanoTime() - lastRenewed > LEASE_TIME.minus(RENEW_EVERY).toNanos()) {
+          stepDown("could not renew its lease: " + e.getMessage());
+        } else {
+          LOG.log(Level.FINE, label + " lease: " + e.getMessage(), e);
+        }
+      }
+      try {
+        Thread.sleep((held != null ? RENEW_EVERY : CONTEND_EVERY).toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private void takeOver(ProjectionLease.State state, String why) throws IOException {
+    lease.replace(state, state.position(), instance, state.term() + 1, 0).ifPresent(taken -> {
+      LOG.info(() -> label + ": instance " + instance + " takes over (" + why + ")");
+      becomeHolder(taken);
+    });
+  }
+
+  private void becomeHolder(ProjectionLease.State state) {
+    LogPosition from = state.position() == null ? store.logStart() : state.position();
+    lastRenewed = System.nanoTime();
+    held = state;
+    applied(from);
+    LOG.info(() -> label + " runs on instance " + instance + " (term " + state.term() + ") from " + from);
+    subscription = store.subscribe(name, from, filter, pageSize, this::apply);
+  }
+
+  private void renew() throws IOException {
+    synchronized (casLock) {
+      ProjectionLease.State current = held;
+      if (current == null) {
+        return;
+      }
+      Optional<ProjectionLease.State> renewed =
+          lease.replace(current, current.position(), instance, current.term(), current.beat() + 1);
+      if (renewed.isEmpty()) {
+        stepDown("another instance took its lease");
+        return;
+      }
+      held = renewed.get();
+      lastRenewed = System.nanoTime();
+    }
+  }
+
+  private void stepDown(String why) {
+    if (held != null) {
+      LOG.warning(() -> label + " stops on instance " + instance + ": " + why);
+    }
+    held = null;
+    if (Thread.currentThread() == keeper) {
+      stopSubscription();
+    }
+  }
+
+  private void stopSubscription() {
+    LogSubscription current = subscription;
+    subscription = null;
+    if (current != null) {
+      current.close();
+    }
+  }
+
+  /** One page of the log: its effects, then the checkpoint (fenced by the lease). */
+  private void apply(LogPage page) throws Exception {
+    applying.lockInterruptibly();
+    try {
+      if (held == null) {
+        throw new IllegalStateException("the " + label + "'s lease was lost");
+      }
+      handle(page);
+      checkpoint(page.next());
+      Instant appliedAt = clock.instant();
+      page.entries().forEach(e -> lag.record(e.event().timestamp(), appliedAt));
+    } finally {
+      applying.unlock();
+    }
+  }
+
+  private void checkpoint(LogPosition next) throws IOException {
+    synchronized (casLock) {
+      ProjectionLease.State current = held;
+      if (current == null) {
+        throw new IllegalStateException("the " + label + "'s lease was lost");
+      }
+      Optional<ProjectionLease.State> saved =
+          lease.replace(current, next, instance, current.term(), current.beat() + 1);
+      if (saved.isEmpty()) {
+        held = null; // fenced: another instance took over; the lease keeper stops this subscription
+        throw new IllegalStateException("the " + label + "'s lease was taken by another instance");
+      }
+      held = saved.get();
+      lastRenewed = System.nanoTime();
+    }
+    applied(next);
+  }
+
+  /**
+   * Runs {@code work} while this instance's projection is paused between pages (a rebuild swaps
+   * indices in it); {@code work} gets the checkpoint and returns the new one.
+   */
+  LogPosition whilePaused(PausedWork work) throws Exception {
+    applying.lockInterruptibly();
+    try {
+      ProjectionLease.State current = held;
+      if (current == null) {
+        throw new IllegalStateException("the " + label + " runs on another instance; send the rebuild there");
+      }
+      LogPosition next = work.run(current.position() == null ? store.logStart() : current.position());
+      checkpoint(next);
+      return next;
+    } finally {
+      applying.unlock();
+    }
+  }
+
+  /** Work done while the projection is paused. */
+  @FunctionalInterface
+  interface PausedWork {
+    LogPosition run(LogPosition checkpoint) throws Exception;
+  }
+
+  /** Stops at once without handing the lease back, as a killed process would (for failover tests). */
+  void crash() {
+    running = false;
+    keeper.interrupt();
+    held = null;
+    stopSubscription();
+  }
+
+  /** Stops projecting and hands the lease back, so another instance can take it at once. */
+  @Override
+  public void close() {
+    running = false;
+    keeper.interrupt();
+    stopSubscription();
+    synchronized (casLock) {
+      ProjectionLease.State current = held;
+      held = null;
+      if (current != null) {
+        try {
+          lease.replace(current, current.position(), null, current.term(), current.beat() + 1);
+        } catch (IOException | RuntimeException e) {
+          LOG.fine(() -> "could not hand back the " + label + "'s lease: " + e);
+        }
+      }
+    }
+  }
+}
