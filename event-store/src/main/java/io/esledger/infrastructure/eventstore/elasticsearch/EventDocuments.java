@@ -2,15 +2,18 @@ package io.esledger.infrastructure.eventstore.elasticsearch;
 
 import static io.esledger.infrastructure.eventstore.view.EventFields.*;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.esledger.application.eventstore.EventMetadata;
 import io.esledger.application.eventstore.EventUpcaster;
 import io.esledger.application.eventstore.NewEvent;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.application.eventstore.StreamId;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +67,7 @@ public final class EventDocuments {
     doc.put(AGGREGATE_TYPE, stream.aggregateType());
     doc.put(EVENT_TYPE, event.eventType());
     doc.put(SCHEMA_VERSION, event.schemaVersion());
-    doc.set(EVENT_DATA, parse(event.data()));
+    doc.putRawValue(EVENT_DATA, checked(event.data())); // the serializer's JSON goes out as it came
     doc.put(VERSION, version);
     doc.put(TIMESTAMP, event.timestamp().toString());
     // the envelope is an open map: correlation and causation are top-level fields of the index (traced
@@ -134,14 +137,23 @@ public final class EventDocuments {
     return value == null || value.isNull() ? null : value.asText();
   }
 
-  private JsonNode parse(String data) {
-    try {
-      JsonNode node = json.readTree(data);
-      if (!node.isObject()) {
+  /**
+   * The event's JSON as it is, once checked to be exactly one well-formed object: it is written into
+   * the document verbatim, never parsed into a tree and written again. The check streams over the
+   * tokens (nothing is built) and keeps a malformed payload from breaking a bulk request that other
+   * appends share.
+   */
+  private RawValue checked(String data) {
+    try (JsonParser parser = json.getFactory().createParser(data)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("event data must be a JSON object");
       }
-      return node;
-    } catch (JsonProcessingException e) {
+      parser.skipChildren();
+      if (parser.nextToken() != null) {
+        throw new IllegalArgumentException("event data must be one JSON object, with nothing after it");
+      }
+      return new RawValue(data);
+    } catch (IOException e) {
       throw new IllegalArgumentException("event data is not valid JSON", e);
     }
   }
