@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -39,9 +40,9 @@ public final class InvoicePaymentsProcess extends LeasedSubscriber {
   private final AtomicLong parkedCount = new AtomicLong();
 
   InvoicePaymentsProcess(EventStore store, InvoiceSettlement settlement, ProjectionLease lease, ParkedEvents parked,
-      Clock clock) {
+      Clock clock, ThreadFactory threads) {
     super(NAME, "invoice payments process", store, LogFilter.aggregateType(PaymentEvent.AGGREGATE_TYPE), PAGE,
-        lease, clock);
+        lease, clock, threads);
     this.settlement = settlement;
     this.parked = parked;
   }

@@ -1,5 +1,6 @@
 package io.esledger.analytics.projection;
 
+import io.esledger.application.eventstore.BackgroundThreads;
 import io.esledger.application.eventstore.EventStore;
 import io.esledger.application.eventstore.LogFilter;
 import io.esledger.application.eventstore.LogPage;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -35,6 +37,7 @@ public abstract class LeasedSubscriber implements AutoCloseable {
   private final String instance = UUID.randomUUID().toString();
   private final String name;
   private final String label;
+  private final ThreadFactory threads;
   private final LogFilter filter;
   private final int pageSize;
   protected final EventStore store;
@@ -57,7 +60,8 @@ public abstract class LeasedSubscriber implements AutoCloseable {
    * @param label how logs call it, e.g. "payments projection"
    */
   LeasedSubscriber(String name, String label, EventStore store, LogFilter filter, int pageSize,
-      ProjectionLease lease, Clock clock) {
+      ProjectionLease lease, Clock clock, ThreadFactory threads) {
+    this.threads = threads;
     this.name = name;
     this.label = label;
     this.store = store;
@@ -65,12 +69,16 @@ public abstract class LeasedSubscriber implements AutoCloseable {
     this.pageSize = pageSize;
     this.lease = lease;
     this.clock = clock;
-    this.keeper = new Thread(this::keepLease, name + "-lease");
-    keeper.setDaemon(true);
+    this.keeper = BackgroundThreads.named(threads, name + "-lease", this::keepLease);
   }
 
   /** Does what one page of the log calls for; throwing gets the same page again after a back-off. */
   protected abstract void handle(LogPage page) throws Exception;
+
+  /** Where its threads come from (the container's managed thread factory in the application). */
+  final ThreadFactory threads() {
+    return threads;
+  }
 
   /** The label logs use. */
   protected final String label() {

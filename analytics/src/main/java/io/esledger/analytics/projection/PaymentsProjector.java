@@ -1,5 +1,6 @@
 package io.esledger.analytics.projection;
 
+import io.esledger.application.eventstore.BackgroundThreads;
 import io.esledger.application.eventstore.EventStore;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
 import io.esledger.application.eventstore.LogEntry;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Logger;
 
 /**
@@ -39,8 +41,13 @@ public final class PaymentsProjector extends LeasedSubscriber {
 
   PaymentsProjector(EventStore store, PaymentsIndex index, PaymentsFold fold, ProjectionLease lease,
       ParkedEvents parked, Clock clock) {
+    this(store, index, fold, lease, parked, clock, BackgroundThreads.DAEMONS);
+  }
+
+  PaymentsProjector(EventStore store, PaymentsIndex index, PaymentsFold fold, ProjectionLease lease,
+      ParkedEvents parked, Clock clock, ThreadFactory threads) {
     super(Projections.PAYMENTS, "payments projection", store, LogFilter.aggregateType(PaymentEvent.AGGREGATE_TYPE),
-        PAGE, lease, clock);
+        PAGE, lease, clock, threads);
     this.index = index;
     this.fold = fold;
     this.parked = parked;

@@ -2,14 +2,16 @@ package io.esledger.analytics.projection;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.esledger.application.PaymentEventSerializer;
-import io.esledger.application.eventstore.LogPosition;
+import io.esledger.application.eventstore.BackgroundThreads;
 import io.esledger.application.eventstore.EventStore;
-import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
+import io.esledger.application.eventstore.LogPosition;
 import io.esledger.domain.model.payment.PaymentEvent;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
 import io.esledger.infrastructure.eventstore.view.EventFields;
 import io.esledger.infrastructure.eventstore.view.EventIndexView;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The {@code payments} read model and everything that keeps it, wired without CDI (the application
@@ -25,11 +27,17 @@ public final class PaymentsReadModel implements AutoCloseable {
 
   public PaymentsReadModel(ElasticsearchClient client, ElasticsearchSettings settings, EventIndexView events,
       EventStore store, PaymentEventSerializer serializer, Clock clock) {
+    this(client, settings, events, store, serializer, clock, BackgroundThreads.DAEMONS);
+  }
+
+  /** @param threads where the projection's threads come from */
+  public PaymentsReadModel(ElasticsearchClient client, ElasticsearchSettings settings, EventIndexView events,
+      EventStore store, PaymentEventSerializer serializer, Clock clock, ThreadFactory threads) {
     PaymentsFold fold = new PaymentsFold(serializer);
     index = new PaymentsIndex(client, settings);
     projector = new PaymentsProjector(store, index, fold,
         new ProjectionLease(client, settings.indexPrefix() + "projections", Projections.PAYMENTS),
-        new ParkedEvents(client, settings.indexPrefix() + "projections-parked"), clock);
+        new ParkedEvents(client, settings.indexPrefix() + "projections-parked"), clock, threads);
     rebuild = new PaymentsRebuild(index, fold, projector, store, () -> client.count(c -> c.index(events.name())
         .query(q -> q.term(t -> t.field(EventFields.AGGREGATE_TYPE).value(PaymentEvent.AGGREGATE_TYPE)))).count(),
         clock);

@@ -1,5 +1,6 @@
 package io.esledger.analytics.projection;
 
+import io.esledger.application.eventstore.BackgroundThreads;
 import io.esledger.application.eventstore.EventStore;
 import io.esledger.application.eventstore.LogEntry;
 import io.esledger.application.eventstore.LogFilter;
@@ -145,11 +146,8 @@ public final class PaymentsRebuild {
 
     /** Applies the log from {@code from} until {@code until} to the fresh index; returns the position reached. */
     LogPosition from(LogPosition from, LogPosition until) throws IOException, InterruptedException {
-      ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
-        Thread t = new Thread(r, "payments-rebuild-writer");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService writers = Executors.newFixedThreadPool(WRITERS,
+          r -> BackgroundThreads.named(projector.threads(), "payments-rebuild-writer", r));
       Deque<Future<?>> writing = new ArrayDeque<>();
       try {
         LogPosition at = from;

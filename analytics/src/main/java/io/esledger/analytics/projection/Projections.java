@@ -9,6 +9,9 @@ import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
 import io.esledger.infrastructure.eventstore.view.EventIndexView;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -17,8 +20,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The application's projections and process managers, wired into CDI: starts them, answers status
@@ -37,16 +38,21 @@ public class Projections {
   @Inject Clock clock;
   @Inject InvoiceSettlement settlement;
 
+  /** Background threads (the projections' subscriptions and lease keepers) come from the container. */
+  @Resource ManagedThreadFactory threads;
+
+  /** Rebuilds run on the container's executor. */
+  @Resource ManagedExecutorService rebuilds;
+
   private PaymentsReadModel payments;
   private InvoicePaymentsProcess invoicePayments;
-  private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
 
   @PostConstruct
   void start() {
-    payments = new PaymentsReadModel(client, settings, events, store, serializer, clock);
+    payments = new PaymentsReadModel(client, settings, events, store, serializer, clock, threads);
     invoicePayments = new InvoicePaymentsProcess(store, settlement,
         new ProjectionLease(client, settings.indexPrefix() + "projections", InvoicePaymentsProcess.NAME),
-        new ParkedEvents(client, settings.indexPrefix() + "projections-parked"), clock);
+        new ParkedEvents(client, settings.indexPrefix() + "projections-parked"), clock, threads);
   }
 
   /**
@@ -63,7 +69,6 @@ public class Projections {
   void stop() {
     invoicePayments.close();
     payments.close();
-    rebuilds.shutdownNow();
   }
 
   public PaymentsQuery payments() {

@@ -1,15 +1,17 @@
 package io.esledger.infrastructure.cdi;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.esledger.application.eventstore.AppendResult;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
+import io.esledger.application.eventstore.EventUpcaster;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchCalls;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
-import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchEventStore;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
+import io.esledger.infrastructure.eventstore.elasticsearch.ElasticsearchEventStore;
 import io.esledger.infrastructure.eventstore.elasticsearch.EventIndex;
 import io.esledger.infrastructure.eventstore.elasticsearch.LogSettings;
-import io.esledger.application.eventstore.AppendResult;
-import io.esledger.application.eventstore.EventUpcaster;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -32,6 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ElasticsearchProducer {
+
+  /** The store's background threads (group commit writers, log subscriptions) come from the container. */
+  @Resource ManagedThreadFactory threads;
 
   private static final Logger LOG = Logger.getLogger(ElasticsearchProducer.class.getName());
 
@@ -129,7 +134,8 @@ public class ElasticsearchProducer {
   ElasticsearchEventStore eventStore(ElasticsearchClient client, EventIndex index, Event<AppendResult> bus,
       ElasticsearchSettings settings) {
     return new ElasticsearchEventStore(client, index, bus::fire,
-        new LogSettings(Duration.ofMillis(logMinRefreshMs), Duration.ofMillis(logPollMs), settings.socketTimeout()));
+        new LogSettings(Duration.ofMillis(logMinRefreshMs), Duration.ofMillis(logPollMs), settings.socketTimeout()),
+        threads);
   }
 
   void close(@Disposes ElasticsearchEventStore store) {

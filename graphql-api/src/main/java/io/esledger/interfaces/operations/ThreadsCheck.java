@@ -9,8 +9,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Alive while the threads that write appends (group commit) and run the payments projection are
- * running. One that died of an error only comes back with a restart, which is what a DOWN liveness
+ * Alive while the threads that write appends (group commit), run the payments projection and the
+ * invoice payments process are running. One that died of an error only comes back with a restart, which is what a DOWN liveness
  * asks for. In memory only: never waits for Elasticsearch (a hung cluster is not a reason to restart).
  */
 @Liveness
@@ -24,10 +24,12 @@ public class ThreadsCheck implements HealthCheck {
   public HealthCheckResponse call() {
     boolean writers = store.writersAlive();
     boolean projection = projections.paymentsProjector().threadsAlive();
+    boolean invoices = projections.invoicePayments().threadsAlive();
     return HealthCheckResponse.named("threads")
-        .status(writers && projection)
+        .status(writers && projection && invoices)
         .withData("eventStoreWriters", writers ? "running" : "died")
         .withData("paymentsProjection", projection ? "running" : "died")
+        .withData("invoicePaymentsProcess", invoices ? "running" : "died")
         .build();
   }
 }

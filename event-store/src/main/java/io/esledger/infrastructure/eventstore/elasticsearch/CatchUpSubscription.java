@@ -1,10 +1,12 @@
 package io.esledger.infrastructure.eventstore.elasticsearch;
 
+import io.esledger.application.eventstore.BackgroundThreads;
 import io.esledger.application.eventstore.LogFilter;
 import io.esledger.application.eventstore.LogPage;
 import io.esledger.application.eventstore.LogPosition;
 import io.esledger.application.eventstore.LogSubscription;
 import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,7 +33,7 @@ final class CatchUpSubscription implements LogSubscription {
   private volatile boolean open = true;
 
   CatchUpSubscription(String name, EventLog log, LogPosition after, LogFilter filter, int max, Consumer consumer,
-      Duration pollInterval) {
+      Duration pollInterval, ThreadFactory threads) {
     this.name = name;
     this.log = log;
     this.position = after;
@@ -39,8 +41,7 @@ final class CatchUpSubscription implements LogSubscription {
     this.max = max;
     this.consumer = consumer;
     this.pollInterval = pollInterval;
-    this.thread = new Thread(this::run, "log-subscription-" + name);
-    thread.setDaemon(true);
+    this.thread = BackgroundThreads.named(threads, "log-subscription-" + name, this::run);
     thread.start();
   }
 

@@ -1,8 +1,5 @@
 package io.esledger.infrastructure.eventstore.elasticsearch;
 
-import io.esledger.infrastructure.eventstore.view.EventFields;
-import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
-import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -12,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.esledger.application.eventstore.AppendOutcome;
 import io.esledger.application.eventstore.AppendRequest;
 import io.esledger.application.eventstore.AppendResult;
+import io.esledger.application.eventstore.BackgroundThreads;
 import io.esledger.application.eventstore.EventStore;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
 import io.esledger.application.eventstore.ExpectedVersion;
@@ -24,6 +22,9 @@ import io.esledger.application.eventstore.OutcomeUnknownException;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.application.eventstore.StreamId;
 import io.esledger.application.eventstore.WrongExpectedVersionException;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
+import io.esledger.infrastructure.eventstore.view.EventFields;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -69,6 +71,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
   // 5,959 and 6,030/s, 2 flushers 6,658 and 7,004/s; an earlier hand-run tool had measured the
   // opposite, 5.7k vs 5.0k/s — docs/benchmarks.md)
   private final GroupCommit groupCommit;
+  private final ThreadFactory threads;
   private final EventLog log;
   private final Duration pollInterval;
   private final Object seenLock = new Object();
@@ -88,12 +91,19 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
    */
   public ElasticsearchEventStore(ElasticsearchClient client, EventIndex index, Consumer<AppendResult> publisher,
       LogSettings logSettings) {
+    this(client, index, publisher, logSettings, BackgroundThreads.DAEMONS);
+  }
+
+  /** @param threads where its background threads (group commit writers, log subscriptions) come from */
+  public ElasticsearchEventStore(ElasticsearchClient client, EventIndex index, Consumer<AppendResult> publisher,
+      LogSettings logSettings, ThreadFactory threads) {
+    this.threads = threads;
     this.client = client;
     this.index = index;
     this.documents = index.documents();
     this.publisher = publisher;
     this.log = new EventLog(client, index, documents, logSettings.minRefreshInterval());
-    this.groupCommit = new GroupCommit(this::appendAll, 2, 1000, logSettings.appendQueueTimeout());
+    this.groupCommit = new GroupCommit(this::appendAll, 2, 1000, logSettings.appendQueueTimeout(), threads);
     this.pollInterval = logSettings.pollInterval();
   }
 
@@ -472,7 +482,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
   @Override
   public LogSubscription subscribe(String name, LogPosition after, LogFilter filter, int max,
       LogSubscription.Consumer consumer) {
-    return new CatchUpSubscription(name, log, after, filter, max, consumer, pollInterval);
+    return new CatchUpSubscription(name, log, after, filter, max, consumer, pollInterval, threads);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.esledger.infrastructure.eventstore.elasticsearch;
 
 import io.esledger.application.eventstore.AppendOutcome;
 import io.esledger.application.eventstore.AppendRequest;
+import io.esledger.application.eventstore.BackgroundThreads;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 
 /**
@@ -37,12 +39,17 @@ final class GroupCommit implements AutoCloseable {
    */
   GroupCommit(Function<List<AppendRequest>, List<AppendOutcome>> writer, int flushers, int maxBatch,
       Duration maxQueueWait) {
+    this(writer, flushers, maxBatch, maxQueueWait, BackgroundThreads.DAEMONS);
+  }
+
+  /** @param threads where the flusher threads come from */
+  GroupCommit(Function<List<AppendRequest>, List<AppendOutcome>> writer, int flushers, int maxBatch,
+      Duration maxQueueWait, ThreadFactory threads) {
     this.writer = writer;
     this.maxBatch = maxBatch;
     this.maxQueueNanos = maxQueueWait.toNanos();
     for (int i = 0; i < flushers; i++) {
-      Thread flusher = new Thread(this::flush, "event-store-group-commit-" + i);
-      flusher.setDaemon(true);
+      Thread flusher = BackgroundThreads.named(threads, "event-store-group-commit-" + i, this::flush);
       flusher.start();
       this.flushers.add(flusher);
     }

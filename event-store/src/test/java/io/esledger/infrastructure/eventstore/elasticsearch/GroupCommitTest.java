@@ -50,6 +50,32 @@ class GroupCommitTest {
         ElasticsearchNodeSupport.events(1, id));
   }
 
+  @Test
+  void its_writer_threads_come_from_the_factory_it_is_given() throws Exception {
+    List<Thread> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.ThreadFactory factory = work -> {
+      Thread thread = new Thread(work);
+      thread.setDaemon(true);
+      made.add(thread);
+      return thread;
+    };
+    List<String> ranOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+    GroupCommit commit = new GroupCommit(batch -> {
+      ranOn.add(Thread.currentThread().getName());
+      return batch.stream().map(r -> AppendOutcome.stored(new AppendResult(r.stream(), 1, List.of()))).toList();
+    }, 2, 10, Duration.ofSeconds(5), factory);
+    try {
+      assertThat(commit.submit(new AppendRequest(new StreamId("T", "a"), ExpectedVersion.exactly(0), List.of()))
+          .isStored()).isTrue();
+      assertThat(made).hasSize(2).allMatch(Thread::isAlive);
+      assertThat(made).extracting(Thread::getName).containsExactly("event-store-group-commit-0",
+          "event-store-group-commit-1");
+      assertThat(ranOn).singleElement().isIn(made.stream().map(Thread::getName).toList());
+    } finally {
+      commit.close();
+    }
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
