@@ -137,7 +137,11 @@ class InvoiceIT {
 
     assertThat(firstCode(issue(invoiceId, "10.00", "EUR", "2099-01-31"))).isEqualTo("INVOICE_ALREADY_ISSUED");
     assertThat(firstCode(issue(fresh("inv"), "0", "EUR", "2099-01-31"))).isEqualTo("VALIDATION_FAILED");
-    assertThat(firstCode(issue(fresh("inv"), "10.00", "EUR", "31/01/2099"))).isEqualTo("VALIDATION_FAILED");
+    for (String badDate : List.of("31/01/2099", "2099-02-30", "")) {
+      JsonObject refused = issue(fresh("inv"), "10.00", "EUR", badDate);
+      assertThat(firstCode(refused)).as(badDate).isEqualTo("VALIDATION_FAILED");
+      assertThat(errors(refused).getJsonObject(0).getJsonObject("extensions").getString("field")).isEqualTo("dueDate");
+    }
 
     String unknown = fresh("p");
     assertThat(firstCode(pay("processPayment", map("paymentId", unknown, "amount", "10.00", "currency", "EUR",

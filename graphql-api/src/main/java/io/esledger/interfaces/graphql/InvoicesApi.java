@@ -50,7 +50,7 @@ public class InvoicesApi {
     return translated("issueInvoice", () -> {
       IssueInvoiceInput valid = validation.valid(input);
       IssueInvoice command = new IssueInvoice(new InvoiceId(valid.invoiceId()),
-          Money.of(valid.amount(), valid.currency()), valid.dueDate(), valid.description(), OptionalInt.empty());
+          Money.of(valid.amount(), valid.currency()), valid.dueDay(), valid.description(), OptionalInt.empty());
       CommandContext context = new CommandContext(valid.commandId(), valid.correlationId(), null,
           caller.organizationId(), caller.subject());
       return InvoiceReceiptView.of(handler.handle(command, context), consistency.tokenNow());

@@ -6,8 +6,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import io.esledger.interfaces.graphql.errors.ValidationFailedException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -20,9 +22,20 @@ public record IssueInvoiceInput(
     @NonNull @Id @NotBlank @Size(max = Limits.ID_LENGTH) String invoiceId,
     @NonNull @NotNull @Positive @DecimalMax("1000000000000") BigDecimal amount,
     @NonNull @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR") String currency,
-    @NonNull @NotNull @Description("The last day to pay, e.g. 2026-12-31; after it an unpaid invoice is OVERDUE")
-        LocalDate dueDate,
+    @NonNull @NotBlank
+    @Description("The last day to pay, as yyyy-MM-dd (e.g. 2026-12-31); after it an unpaid invoice is OVERDUE")
+        String dueDate,
     @Size(max = 500) String description,
     @Id @Size(min = 1, max = Limits.ID_LENGTH)
     @Description("Makes a retry safe: the same commandId returns the first receipt") String commandId,
-    @Id @Size(min = 1, max = Limits.ID_LENGTH) String correlationId) {}
+    @Id @Size(min = 1, max = Limits.ID_LENGTH) String correlationId) {
+
+  /** The due date as a date; a malformed or impossible one (2026-02-30) is refused naming the field. */
+  LocalDate dueDay() throws ValidationFailedException {
+    try {
+      return LocalDate.parse(dueDate);
+    } catch (DateTimeParseException e) {
+      throw new ValidationFailedException("dueDate", "dueDate must be a date as yyyy-MM-dd, got " + dueDate);
+    }
+  }
+}

@@ -57,9 +57,9 @@ public class ErrorCodeFilter extends HttpFilter {
       InternalException.CODE, ConsistencyTimeoutException.CODE, CommandIdReusedApiException.CODE,
       OutcomeUnknownApiException.CODE, ProjectionElsewhereException.CODE, PARSE_FAILED,
       UnauthenticatedException.CODE, ForbiddenException.CODE, RequestGate.UNSUPPORTED_MEDIA_TYPE, RequestGate.REQUEST_TOO_LARGE,
-      QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, PaymentRuleException.INVALID_TRANSITION,
-      PaymentRuleException.AMOUNT_EXCEEDS_AUTHORIZED, PaymentRuleException.AMOUNT_EXCEEDS_CAPTURED,
-      InvoiceRuleException.INVOICE_ALREADY_ISSUED, InvoiceRuleException.CURRENCY_MISMATCH);
+      QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, RuleException.INVALID_TRANSITION,
+      RuleException.AMOUNT_EXCEEDS_AUTHORIZED, RuleException.AMOUNT_EXCEEDS_CAPTURED,
+      RuleException.INVOICE_ALREADY_ISSUED, RuleException.CURRENCY_MISMATCH);
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -65,18 +65,18 @@ public final class Errors {
     } else if (failure instanceof io.esledger.domain.model.payment.PaymentAlreadyProcessedException e) {
       return new PaymentAlreadyProcessedException(e.getMessage());
     } else if (failure instanceof InvalidTransitionException e) {
-      return new PaymentRuleException(PaymentRuleException.INVALID_TRANSITION, e.getMessage());
+      return new RuleException(RuleException.INVALID_TRANSITION, e.getMessage());
     } else if (failure instanceof AmountExceedsAuthorizedException e) {
-      return new PaymentRuleException(PaymentRuleException.AMOUNT_EXCEEDS_AUTHORIZED, e.getMessage());
+      return new RuleException(RuleException.AMOUNT_EXCEEDS_AUTHORIZED, e.getMessage());
     } else if (failure instanceof AmountExceedsCapturedException e) {
-      return new PaymentRuleException(PaymentRuleException.AMOUNT_EXCEEDS_CAPTURED, e.getMessage());
+      return new RuleException(RuleException.AMOUNT_EXCEEDS_CAPTURED, e.getMessage());
     } else if (failure instanceof PaymentNotFoundException e) {
       return new NotFoundException(e.getMessage());
     } else if (failure instanceof InvoiceRejectedException e) {
       return switch (e.reason()) {
         case NOT_FOUND -> new NotFoundException(e.getMessage());
-        case ALREADY_ISSUED -> new InvoiceRuleException(InvoiceRuleException.INVOICE_ALREADY_ISSUED, e.getMessage());
-        case CURRENCY_MISMATCH -> new InvoiceRuleException(InvoiceRuleException.CURRENCY_MISMATCH, e.getMessage());
+        case ALREADY_ISSUED -> new RuleException(RuleException.INVOICE_ALREADY_ISSUED, e.getMessage());
+        case CURRENCY_MISMATCH -> new RuleException(RuleException.CURRENCY_MISMATCH, e.getMessage());
         case AMOUNT_NOT_POSITIVE -> new ValidationFailedException("amount", e.getMessage());
       };
     } else if (failure instanceof WrongExpectedVersionException e) {
