@@ -175,6 +175,23 @@ class InvoiceIT {
   }
 
   @Test
+  void operators_see_the_process_manager_like_a_projection_and_it_is_never_rebuilt() {
+    GraphQL operator = GraphQL.onTestServer();
+    JsonObject status = operator.post("{ projectionStatus(name: \"invoice-payments\") { name runsOnThisInstance "
+        + "checkpoint parkedEvents rebuild { state } } }", Map.of());
+    assertThat(errors(status)).isEmpty();
+    JsonObject process = status.getJsonObject("data").getJsonObject("projectionStatus");
+    assertThat(process.getString("name")).isEqualTo("invoice-payments");
+    assertThat(process.getBoolean("runsOnThisInstance")).isTrue();
+    assertThat(process.isNull("checkpoint")).isFalse();
+    assertThat(process.getJsonObject("rebuild").getString("state")).isEqualTo("NOT_REBUILT");
+    assertThat(firstCode(operator.post("mutation { rebuildProjection(name: \"invoice-payments\") { name } }",
+        Map.of()))).isEqualTo("VALIDATION_FAILED");
+    assertThat(firstCode(graphql.post("{ projectionStatus(name: \"invoice-payments\") { name } }", Map.of())))
+        .isEqualTo("FORBIDDEN");
+  }
+
+  @Test
   void unpaid_after_its_due_date_an_invoice_is_overdue_and_it_is_found_by_the_same_search_as_payments() {
     String invoiceId = fresh("inv");
     JsonObject issued = ok(issue(invoiceId, "10.00", "EUR", "2020-01-31"), "issueInvoice");

@@ -111,6 +111,20 @@ public abstract class LeasedSubscriber implements AutoCloseable {
     return appliedThrough;
   }
 
+  /**
+   * Operations between the checkpoint and the log's head (a count of log operations, not only the
+   * events it follows); 0 when caught up.
+   */
+  public long backlog() {
+    LogPosition applied = checkpoint();
+    LogPosition head = store.head();
+    long behind = 0;
+    for (int p = 0; p < head.partitions(); p++) {
+      behind += Math.max(0, head.seqNo(p) - (applied == null ? -1 : applied.seqNo(p)));
+    }
+    return behind;
+  }
+
   public ProjectionLag lag() {
     return lag;
   }

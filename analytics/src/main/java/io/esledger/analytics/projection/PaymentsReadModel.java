@@ -68,13 +68,7 @@ public final class PaymentsReadModel implements AutoCloseable {
    * not only payment events); 0 when caught up.
    */
   public long backlog() {
-    LogPosition applied = projector.checkpoint();
-    LogPosition head = store.head();
-    long behind = 0;
-    for (int p = 0; p < head.partitions(); p++) {
-      behind += Math.max(0, head.seqNo(p) - (applied == null ? -1 : applied.seqNo(p)));
-    }
-    return behind;
+    return projector.backlog();
   }
 
   public String alias() {

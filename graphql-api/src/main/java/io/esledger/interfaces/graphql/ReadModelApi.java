@@ -3,15 +3,18 @@ package io.esledger.interfaces.graphql;
 import static io.esledger.interfaces.graphql.errors.Errors.translated;
 
 import io.esledger.analytics.consistency.ReadConsistency;
+import io.esledger.analytics.projection.InvoicePaymentsProcess;
 import io.esledger.analytics.projection.ParkedEvents;
+import io.esledger.analytics.projection.PaymentFilter;
 import io.esledger.analytics.projection.PaymentsProjector;
 import io.esledger.analytics.projection.ProjectionLag;
-import io.esledger.application.eventstore.LogPosition;
-import io.esledger.analytics.projection.PaymentFilter;
 import io.esledger.analytics.projection.Projections;
+import io.esledger.analytics.projection.RebuildProgress;
 import io.esledger.analytics.search.PageRequest;
+import io.esledger.application.eventstore.LogPosition;
 import io.esledger.interfaces.graphql.errors.ApiException;
 import io.esledger.interfaces.graphql.errors.NotFoundException;
+import io.esledger.interfaces.graphql.errors.ValidationFailedException;
 import io.esledger.interfaces.graphql.security.Caller;
 import io.esledger.interfaces.graphql.security.Callers;
 import io.esledger.interfaces.graphql.security.Role;
@@ -53,7 +56,8 @@ public class ReadModelApi {
   }
 
   @Query
-  @Description("A projection's health and its last rebuild's progress")
+  @Description("A projection's health and its last rebuild's progress: \"payments\" (the read model) or "
+      + "\"invoice-payments\" (the process manager that applies captured payments to invoices; never rebuilt)")
   public @NonNull ProjectionStatusView projectionStatus(@DefaultValue("payments") String name) throws ApiException {
     callers.require(Role.OPERATOR);
     return translated("projectionStatus", () -> status(name));
@@ -67,6 +71,10 @@ public class ReadModelApi {
     callers.require(Role.OPERATOR);
     return translated("rebuildProjection", () -> {
       known(name);
+      if (InvoicePaymentsProcess.NAME.equals(name)) {
+        throw new ValidationFailedException("name", "the invoice payments process is not rebuilt: its effects are "
+            + "commands recorded on invoices, not a read model");
+      }
       projections.rebuildPayments(wait);
       return status(name);
     });
@@ -74,6 +82,9 @@ public class ReadModelApi {
 
   private ProjectionStatusView status(String name) throws Exception {
     known(name);
+    if (InvoicePaymentsProcess.NAME.equals(name)) {
+      return processStatus(projections.invoicePayments(), projections.invoicePaymentsParked(MAX_PARKED_SHOWN));
+    }
     ProjectionLag lag = projections.paymentsLag();
     PaymentsProjector projector = projections.paymentsProjector();
     List<ParkedEvents.Parked> parked = projections.paymentsParked(MAX_PARKED_SHOWN);
@@ -86,11 +97,24 @@ public class ReadModelApi {
         ProjectionStatusView.RebuildView.of(projections.paymentsRebuildProgress()));
   }
 
+  /** The invoice process manager, as a projection without a read model (it is never rebuilt). */
+  private ProjectionStatusView processStatus(InvoicePaymentsProcess process, List<ParkedEvents.Parked> parked) {
+    ProjectionLag lag = process.lag();
+    LogPosition checkpoint = process.checkpoint();
+    return new ProjectionStatusView(InvoicePaymentsProcess.NAME, (int) lag.appliedEvents(),
+        (int) Math.min(Integer.MAX_VALUE, process.backlog()), (int) lag.lastMillis(), (int) lag.maxMillis(),
+        lag.averageMillis(), checkpoint == null ? null : checkpoint.encode(), process.active(),
+        (int) Math.max(process.parkedCount(), parked.size()),
+        parked.stream().map(ProjectionStatusView.ParkedEventView::of).toList(),
+        ProjectionStatusView.RebuildView.of(RebuildProgress.NOT_REBUILT));
+  }
+
   private static final int MAX_PARKED_SHOWN = 20;
 
   private static void known(String name) throws NotFoundException {
-    if (!Projections.PAYMENTS.equals(name)) {
-      throw new NotFoundException("no projection named " + name + " (known: " + Projections.PAYMENTS + ")");
+    if (!Projections.PAYMENTS.equals(name) && !InvoicePaymentsProcess.NAME.equals(name)) {
+      throw new NotFoundException("no projection named " + name + " (known: " + Projections.PAYMENTS + ", "
+          + InvoicePaymentsProcess.NAME + ")");
     }
   }
 }

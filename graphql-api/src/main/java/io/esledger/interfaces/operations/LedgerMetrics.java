@@ -2,6 +2,8 @@ package io.esledger.interfaces.operations;
 
 import io.esledger.analytics.EventAnalytics;
 import io.esledger.analytics.cache.AnswerCache;
+import io.esledger.analytics.projection.InvoicePaymentsProcess;
+import io.esledger.analytics.projection.LeasedSubscriber;
 import io.esledger.analytics.projection.PaymentsProjector;
 import io.esledger.analytics.projection.Projections;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchCalls;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Histogram;
@@ -96,30 +99,37 @@ public class LedgerMetrics {
 
   private void projectionGauges() {
     Tag payments = new Tag("projection", Projections.PAYMENTS);
-    PaymentsProjector projector = projections.paymentsProjector();
     gauge("ledger.projection.backlog", "log operations between the projection's checkpoint and the log's head "
         + "(sampled; -1 when unknown)", () -> state.sample().backlog(), payments);
+    PaymentsProjector projector = projections.paymentsProjector();
+    subscriberGauges(projector, projector::parkedCount, payments);
+    InvoicePaymentsProcess invoices = projections.invoicePayments();
+    subscriberGauges(invoices, invoices::parkedCount, new Tag("projection", InvoicePaymentsProcess.NAME));
+    gauge("ledger.elasticsearch.up", "1 when Elasticsearch answered the last health sample",
+        () -> state.sample().elasticsearchAnswered() ? 1 : 0);
+  }
+
+  /** What every follower of the log reports: the payments projection and the invoice process manager. */
+  private void subscriberGauges(LeasedSubscriber subscriber, LongSupplier parked, Tag tag) {
     gauge("ledger.projection.checkpoint.position", "the sum of the checkpoint's per-shard sequence numbers: "
         + "rises as the projection advances", () -> {
-          var at = projector.appliedThrough();
+          var at = subscriber.appliedThrough();
           long sum = 0;
           for (int p = 0; at != null && p < at.partitions(); p++) {
             sum += at.seqNo(p);
           }
           return sum;
-        }, payments);
+        }, tag);
     gauge("ledger.projection.lag.last.milliseconds", "decision to read model for the last event applied here",
-        () -> projector.lag().lastMillis(), payments);
+        () -> subscriber.lag().lastMillis(), tag);
     gauge("ledger.projection.lag.max.milliseconds", "the longest decision-to-read-model lag seen here",
-        () -> projector.lag().maxMillis(), payments);
+        () -> subscriber.lag().maxMillis(), tag);
     gauge("ledger.projection.applied.events", "events applied by this instance since it started (a running total)",
-        () -> projector.lag().appliedEvents(), payments);
+        () -> subscriber.lag().appliedEvents(), tag);
     gauge("ledger.projection.parked.events", "events the projection gave up on (parked with a reason)",
-        projector::parkedCount, payments);
+        parked::getAsLong, tag);
     gauge("ledger.projection.active", "1 when this instance runs the projection (holds its lease)",
-        () -> projector.active() ? 1 : 0, payments);
-    gauge("ledger.elasticsearch.up", "1 when Elasticsearch answered the last health sample",
-        () -> state.sample().elasticsearchAnswered() ? 1 : 0);
+        () -> subscriber.active() ? 1 : 0, tag);
   }
 
   private void cacheGauges() {
