@@ -146,6 +146,14 @@ if [ -z "${LEDGER_SECURITY_TOKEN_KEY:-}" ]; then
   export LEDGER_SECURITY_TOKEN_KEY
 fi
 
+# the application may use the server's OpenTelemetry API (traces, when otel.sdk.disabled=false)
+mkdir -p "$WLP/usr/servers/$SERVER/configDropins/overrides"
+cat > "$WLP/usr/servers/$SERVER/configDropins/overrides/ledger-classloader.xml" <<'XML'
+<server>
+  <enterpriseApplication id="ear"><classloader apiTypeVisibility="+third-party"/></enterpriseApplication>
+</server>
+XML
+
 log "starting Open Liberty (log: $WLP/usr/servers/$SERVER/logs/messages.log)"
 export default_http_port=$HTTP_PORT
 export default_https_port=${LEDGER_HTTPS_PORT:-$((HTTP_PORT + 363))}

@@ -5,6 +5,8 @@
 # and the CPU both processes spent per payment (from /proc). Less sensitive than throughput to a busy box:
 # compare builds one after the other, and read the runs until they stop falling (the JIT takes minutes here).
 #   bench/cpu-per-payment.sh [checkout]       e.g. a worktree of an older commit, built with mvn -Prun package
+# PROFILE=1 also records the last run with Java Flight Recorder (Liberty's JVM) and prints where its CPU
+# samples were: the hottest frames of the application and of the runtime, and the share of samples per layer.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 tool=cpu
@@ -14,7 +16,11 @@ liberty=$(pgrep -f "ws-server.jar ledger( |$)" | head -1)
 node=$(cat "$work/data/elasticsearch.pid")
 ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-for i in $(seq 1 "${RUNS:-3}"); do
+runs=${RUNS:-3}
+for i in $(seq 1 "$runs"); do
+  if [ "${PROFILE:-0}" = 1 ] && [ "$i" = "$runs" ]; then
+    jcmd "$liberty" JFR.start name=cpu settings=profile duration=20s filename="$work/liberty.jfr" >/dev/null
+  fi
   l0=$(cpu "$liberty"); e0=$(cpu "$node")
   result=$(wrk -t1 -c16 -d20s -s "$lua" http://localhost:19080/graphql -- graphql "c$i" | grep RESULT)
   l1=$(cpu "$liberty"); e1=$(cpu "$node")
@@ -23,3 +29,8 @@ for i in $(seq 1 "${RUNS:-3}"); do
     'BEGIN { printf "%s run %d: %d payments/s; CPU per payment: Liberty %.2f ms, Elasticsearch %.2f ms\n",
              b, i, n / 20, l * 1000 / t / n, e * 1000 / t / n }'
 done
+if [ "${PROFILE:-0}" = 1 ]; then
+  sleep 2
+  jfr print --events jdk.ExecutionSample --stack-depth 64 "$work/liberty.jfr" > "$work/samples.txt"
+  python3 "$here/bench/jfr-summary.py" "$work/samples.txt"
+fi

@@ -36,15 +36,70 @@ public final class ElasticsearchCalls implements Instrumentation {
 
   private static final ThreadScope NO_SCOPE = () -> {};
   private volatile Listener listener = (api, nanos, outcome) -> {};
+  private volatile Instrumentation also;
 
   public void listen(Listener listener) {
     this.listener = listener;
   }
 
+  /**
+   * Lets another instrumentation see every call too (tracing: the client's OpenTelemetry
+   * instrumentation makes a span per call); null for none.
+   */
+  public void alsoInstrument(Instrumentation other) {
+    this.also = other;
+  }
+
   @Override
   public <TRequest> Context newContext(TRequest request, Endpoint<TRequest, ?, ?> endpoint) {
     String id = endpoint.id();
-    return new Call(id.startsWith("es/") ? id.substring(3) : id); // "es/bulk" → "bulk"
+    Call call = new Call(id.startsWith("es/") ? id.substring(3) : id); // "es/bulk" → "bulk"
+    Instrumentation other = also;
+    return other == null ? call : new Both(call, other.newContext(request, endpoint));
+  }
+
+  /** Our call counting and another instrumentation's context, told the same things. */
+  private record Both(Context first, Context second) implements Context {
+
+    @Override
+    public ThreadScope makeCurrent() {
+      ThreadScope inner = second.makeCurrent();
+      ThreadScope outer = first.makeCurrent();
+      return () -> {
+        outer.close();
+        inner.close();
+      };
+    }
+
+    @Override
+    public void beforeSendingHttpRequest(TransportHttpClient.Request request, TransportOptions options) {
+      first.beforeSendingHttpRequest(request, options);
+      second.beforeSendingHttpRequest(request, options);
+    }
+
+    @Override
+    public void afterReceivingHttpResponse(TransportHttpClient.Response response) {
+      first.afterReceivingHttpResponse(response);
+      second.afterReceivingHttpResponse(response);
+    }
+
+    @Override
+    public <TResponse> void afterDecodingApiResponse(TResponse response) {
+      first.afterDecodingApiResponse(response);
+      second.afterDecodingApiResponse(response);
+    }
+
+    @Override
+    public void recordException(Throwable failure) {
+      first.recordException(failure);
+      second.recordException(failure);
+    }
+
+    @Override
+    public void close() {
+      first.close();
+      second.close();
+    }
   }
 
   private final class Call implements Context {

@@ -48,8 +48,16 @@ public final class RequestIds {
     return Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
   }
 
+  private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+  /** The id of the request this thread serves; null outside a request. */
+  public static String current() {
+    return CURRENT.get();
+  }
+
   /** Puts the id on every log line this thread writes until {@link #leave}. */
   public static void enter(String id) {
+    CURRENT.set(id);
     if (ADD != null) {
       try {
         ADD.invoke("requestId", id);
@@ -60,6 +68,7 @@ public final class RequestIds {
   }
 
   public static void leave() {
+    CURRENT.remove();
     if (REMOVE != null) {
       try {
         REMOVE.invoke("requestId");

@@ -22,6 +22,7 @@ import io.esledger.application.eventstore.OutcomeUnknownException;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.application.eventstore.StreamId;
 import io.esledger.application.eventstore.WrongExpectedVersionException;
+import io.esledger.infrastructure.elasticsearch.CallerContext;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
 import io.esledger.infrastructure.eventstore.view.EventFields;
@@ -125,6 +126,11 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
   /** Where appends are counted (metrics); {@link StoreMeter#NONE} until set. */
   public void meterWith(StoreMeter meter) {
     this.meter = meter == null ? StoreMeter.NONE : meter;
+  }
+
+  /** What of a caller's thread (a trace context) its append carries to the thread that sends it. */
+  public void carryCallerContext(CallerContext context) {
+    groupCommit.carry(context);
   }
 
   /** Whether the threads that write appends (group commit) are running: false once one has died. */

@@ -4,6 +4,7 @@ import io.esledger.application.eventstore.AppendOutcome;
 import io.esledger.application.eventstore.AppendRequest;
 import io.esledger.application.eventstore.BackgroundThreads;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
+import io.esledger.infrastructure.elasticsearch.CallerContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ final class GroupCommit implements AutoCloseable {
   private final long maxQueueNanos;
   private final List<Thread> flushers = new ArrayList<>();
   private volatile boolean open = true;
+  private volatile CallerContext context = CallerContext.NONE;
 
   /**
    * @param flushers how many bulk requests may be in flight at once
@@ -60,11 +62,19 @@ final class GroupCommit implements AutoCloseable {
     return open && flushers.stream().allMatch(Thread::isAlive);
   }
 
+  /**
+   * What of a caller's thread (its trace context) the writer thread takes on while it sends the
+   * caller's append: a batch is sent in the context of its first append.
+   */
+  void carry(CallerContext context) {
+    this.context = context == null ? CallerContext.NONE : context;
+  }
+
   AppendOutcome submit(AppendRequest request) {
     if (!open) {
       throw new IllegalStateException("the event store is closed");
     }
-    Pending pending = new Pending(request, new CompletableFuture<>(), new AtomicBoolean());
+    Pending pending = new Pending(request, new CompletableFuture<>(), new AtomicBoolean(), context.capture());
     queue.add(pending);
     try {
       return pending.outcome().get(maxQueueNanos, TimeUnit.NANOSECONDS);
@@ -100,7 +110,7 @@ final class GroupCommit implements AutoCloseable {
       if (batch.isEmpty()) {
         continue;
       }
-      try {
+      try (CallerContext.Restored bound = context.restore(batch.get(0).callerContext())) {
         List<AppendOutcome> outcomes = writer.apply(batch.stream().map(Pending::request).toList());
         for (int i = 0; i < batch.size(); i++) {
           batch.get(i).outcome().complete(outcomes.get(i));
@@ -125,5 +135,5 @@ final class GroupCommit implements AutoCloseable {
   }
 
   private record Pending(AppendRequest request, CompletableFuture<AppendOutcome> outcome,
-      AtomicBoolean claimed) {}
+      AtomicBoolean claimed, Object callerContext) {}
 }

@@ -1,8 +1,8 @@
 package io.esledger.interfaces.graphql.errors;
 
 import io.esledger.analytics.consistency.ReadConsistency;
-import io.esledger.analytics.search.QueryRefusedException;
 import io.esledger.analytics.projection.Projections;
+import io.esledger.analytics.search.QueryRefusedException;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
 import io.esledger.application.eventstore.OutcomeUnknownException;
 import io.esledger.application.eventstore.WrongExpectedVersionException;
@@ -13,6 +13,7 @@ import io.esledger.domain.model.payment.AmountNotPositiveException;
 import io.esledger.domain.model.payment.InvalidTransitionException;
 import io.esledger.domain.model.payment.PaymentNotFoundException;
 import io.esledger.domain.shared.InvalidValueException;
+import io.esledger.interfaces.operations.RequestTracer;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,11 +34,27 @@ public final class Errors {
 
   private Errors() {}
 
+  private static volatile RequestTracer tracer = RequestTracer.NONE;
+
+  /** Where resolvers' spans go: {@link RequestTracer#NONE} unless traces are on. */
+  public static void traceWith(RequestTracer requestTracer) {
+    tracer = requestTracer == null ? RequestTracer.NONE : requestTracer;
+  }
+
+  /**
+   * Runs a resolver: its failures become API errors, and when traces are on it is a span named after
+   * the operation, with the outcome code.
+   */
   public static <T> T translated(String operation, Resolver<T> resolver) throws ApiException {
+    RequestTracer.Span span = tracer.start(operation);
     try {
-      return resolver.resolve();
+      T result = resolver.resolve();
+      span.end("OK");
+      return result;
     } catch (Exception e) {
-      throw toApi(operation, e);
+      ApiException api = toApi(operation, e);
+      span.end(api.code());
+      throw api;
     }
   }
 

@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Summarises `jfr print --events jdk.ExecutionSample` output: the share of CPU samples whose stack
+contains a frame of each layer (a sample counts once per layer), and the hottest top frames."""
+import collections
+import re
+import sys
+
+LAYERS = [
+    ("JWT / security (Liberty)", re.compile(r"com\.ibm\.ws\.security|io\.openliberty\.security|org\.jose4j")),
+    ("GraphQL (SmallRye, graphql-java)", re.compile(r"io\.smallrye\.graphql|graphql\.")),
+    ("ledger: interfaces", re.compile(r"io\.esledger\.interfaces")),
+    ("ledger: application/domain", re.compile(r"io\.esledger\.(application|domain)")),
+    ("ledger: event store", re.compile(r"io\.esledger\.infrastructure")),
+    ("Elasticsearch client / HTTP", re.compile(r"co\.elastic|org\.apache\.http|org\.elasticsearch\.client")),
+    ("JSON (Jackson, JSON-B, JSON-P)", re.compile(r"com\.fasterxml|org\.eclipse\.yasson|org\.eclipse\.parsson|org\.glassfish\.json")),
+    ("CDI (Weld)", re.compile(r"org\.jboss\.weld")),
+    ("web container / channel", re.compile(r"com\.ibm\.ws\.webcontainer|com\.ibm\.ws\.http|com\.ibm\.io|com\.ibm\.ws\.tcpchannel")),
+    ("metrics / health", re.compile(r"io\.smallrye\.metrics|io\.openliberty\.microprofile\.metrics|io\.esledger\.interfaces\.operations")),
+]
+
+samples, stack = [], []
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    line = line.strip()
+    if line.startswith("jdk.ExecutionSample"):
+        if stack:
+            samples.append(stack)
+        stack = []
+    elif re.match(r"^[\w$.]+\.[\w$<>]+\(", line):
+        stack.append(line.split("(")[0])
+if stack:
+    samples.append(stack)
+
+total = len(samples)
+print(f"{total} CPU samples")
+for name, pattern in LAYERS:
+    n = sum(1 for s in samples if any(pattern.search(f) for f in s))
+    print(f"  {100.0 * n / max(total, 1):5.1f} %  {name}")
+top = collections.Counter(s[0] for s in samples if s)
+print("hottest top frames:")
+for frame, n in top.most_common(25):
+    print(f"  {100.0 * n / total:5.1f} %  {frame}")
+ledger = collections.Counter()
+for s in samples:
+    first = next((f for f in s if f.startswith("io.esledger")), None)
+    if first:
+        ledger[first] += 1
+print("innermost ledger frame of each sample:")
+for frame, n in ledger.most_common(15):
+    print(f"  {100.0 * n / total:5.1f} %  {frame}")
