@@ -44,7 +44,8 @@ public final class ElasticsearchCalls implements Instrumentation {
 
   /**
    * Lets another instrumentation see every call too (tracing: the client's OpenTelemetry
-   * instrumentation makes a span per call); null for none.
+   * instrumentation makes a span per call); null for none. A call it returns no context for is
+   * only counted.
    */
   public void alsoInstrument(Instrumentation other) {
     this.also = other;
@@ -55,7 +56,8 @@ public final class ElasticsearchCalls implements Instrumentation {
     String id = endpoint.id();
     Call call = new Call(id.startsWith("es/") ? id.substring(3) : id); // "es/bulk" → "bulk"
     Instrumentation other = also;
-    return other == null ? call : new Both(call, other.newContext(request, endpoint));
+    Context second = other == null ? null : other.newContext(request, endpoint);
+    return second == null ? call : new Both(call, second);
   }
 
   /** Our call counting and another instrumentation's context, told the same things. */

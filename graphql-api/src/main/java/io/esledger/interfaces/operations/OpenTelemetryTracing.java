@@ -1,5 +1,7 @@
 package io.esledger.interfaces.operations;
 
+import co.elastic.clients.transport.Endpoint;
+import co.elastic.clients.transport.instrumentation.Instrumentation;
 import co.elastic.clients.transport.instrumentation.OpenTelemetryForElasticsearch;
 import io.esledger.infrastructure.elasticsearch.CallerContext;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchCalls;
@@ -27,7 +29,16 @@ final class OpenTelemetryTracing implements RequestTracer {
   OpenTelemetryTracing(ElasticsearchEventStore store, ElasticsearchCalls calls) {
     OpenTelemetry openTelemetry = CDI.current().select(OpenTelemetry.class).get();
     this.tracer = openTelemetry.getTracer("io.esledger.ledger");
-    calls.alsoInstrument(new OpenTelemetryForElasticsearch(openTelemetry, false));
+    OpenTelemetryForElasticsearch perCall = new OpenTelemetryForElasticsearch(openTelemetry, false);
+    // only calls made for a traced request: the background polling of the log and the health sampler
+    // would otherwise start a trace of their own every few hundred milliseconds
+    calls.alsoInstrument(new Instrumentation() {
+      @Override
+      public <TRequest> Context newContext(TRequest request, Endpoint<TRequest, ?, ?> endpoint) {
+        return io.opentelemetry.api.trace.Span.current().getSpanContext().isValid()
+            ? perCall.newContext(request, endpoint) : null;
+      }
+    });
     store.carryCallerContext(new CallerContext() {
       @Override
       public Object capture() {
