@@ -33,6 +33,12 @@ import java.util.UUID;
 @Singleton
 public class PaymentCommandHandler {
 
+  /**
+   * Metadata key on every event of a payment that names an invoice: its invoice id, so whoever
+   * settles invoices can ask the log for those events alone.
+   */
+  public static final String INVOICE_ID = "invoiceId";
+
   private final EventStore store;
   private final PaymentEventSerializer serializer;
   private final Clock clock;
@@ -228,15 +234,15 @@ public class PaymentCommandHandler {
     }
     Payment payment = Payment.fromHistory(command.paymentId(), decode(history));
     payment.handle(command, clock.instant());
-    return encode(payment.releaseEvents(), context);
+    return encode(payment.releaseEvents(), context, payment.state().invoiceId());
   }
 
   private List<PaymentEvent> decode(List<RecordedEvent> history) {
     return history.stream().map(serializer::deserialize).toList();
   }
 
-  private List<NewEvent> encode(List<PaymentEvent> decided, CommandContext context) {
-    EventMetadata metadata = context.metadata();
+  private List<NewEvent> encode(List<PaymentEvent> decided, CommandContext context, String invoiceId) {
+    EventMetadata metadata = invoiceId == null ? context.metadata() : context.metadata().with(INVOICE_ID, invoiceId);
     return decided.stream()
         .map(e -> new NewEvent(UUID.randomUUID().toString(), e.eventType(), serializer.schemaVersion(e.eventType()),
             serializer.serialize(e),

@@ -4,12 +4,10 @@ import io.esledger.application.CommandIdReusedException;
 import io.esledger.application.eventstore.EventStore;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
 import io.esledger.application.eventstore.LogEntry;
-import io.esledger.application.eventstore.LogFilter;
 import io.esledger.application.eventstore.LogPage;
 import io.esledger.application.eventstore.OutcomeUnknownException;
 import io.esledger.application.invoice.InvoiceSettlement;
 import io.esledger.domain.model.invoice.InvoiceRejectedException;
-import io.esledger.domain.model.payment.PaymentEvent;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,8 +39,8 @@ public final class InvoicePaymentsProcess extends LeasedSubscriber {
 
   InvoicePaymentsProcess(EventStore store, InvoiceSettlement settlement, ProjectionLease lease, ParkedEvents parked,
       Clock clock, ThreadFactory threads) {
-    super(NAME, "invoice payments process", store, LogFilter.aggregateType(PaymentEvent.AGGREGATE_TYPE), PAGE,
-        lease, clock, threads);
+    super(NAME, "invoice payments process", store, InvoiceSettlement.CAPTURES_FOR_INVOICES, PAGE, lease, clock,
+        threads);
     this.settlement = settlement;
     this.parked = parked;
   }

@@ -1,7 +1,9 @@
 package io.esledger.application.invoice;
 
 import io.esledger.application.CommandContext;
+import io.esledger.application.PaymentCommandHandler;
 import io.esledger.application.PaymentEventSerializer;
+import io.esledger.application.eventstore.LogFilter;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.domain.model.invoice.ApplyInvoicePayment;
 import io.esledger.domain.model.invoice.InvoiceId;
@@ -13,6 +15,7 @@ import io.esledger.domain.model.payment.PaymentProcessed;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The step of the invoice process manager: money captured for an invoice — a {@code PaymentCaptured}
@@ -49,9 +52,16 @@ public class InvoiceSettlement {
     return Optional.empty();
   }
 
+  /**
+   * The part of the log that may call for a settlement: captures and one-step payments of payments
+   * that name an invoice (their events carry its id in the metadata), so the store sends nothing else.
+   */
+  public static final LogFilter CAPTURES_FOR_INVOICES = new LogFilter(Set.of(PaymentEvent.AGGREGATE_TYPE),
+      Set.of(PaymentCaptured.TYPE, PaymentProcessed.TYPE), Set.of(PaymentCommandHandler.INVOICE_ID));
+
   /** Whether the stored event may call for a settlement (without decoding it). */
   public static boolean mayConcern(RecordedEvent event) {
-    return PaymentCaptured.TYPE.equals(event.eventType()) || PaymentProcessed.TYPE.equals(event.eventType());
+    return CAPTURES_FOR_INVOICES.matches(event);
   }
 
   /**
@@ -61,7 +71,7 @@ public class InvoiceSettlement {
    * @throws InvoiceRejectedException when the invoice refuses it (no such invoice, another currency)
    */
   public Optional<InvoiceReceipt> react(RecordedEvent paymentEvent) throws InvoiceRejectedException {
-    if (!mayConcern(paymentEvent) || !PaymentEvent.AGGREGATE_TYPE.equals(paymentEvent.stream().aggregateType())) {
+    if (!mayConcern(paymentEvent)) {
       return Optional.empty();
     }
     Optional<ApplyInvoicePayment> command = commandFor(payments.deserialize(paymentEvent));

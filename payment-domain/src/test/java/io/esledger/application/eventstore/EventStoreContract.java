@@ -136,6 +136,26 @@ public interface EventStoreContract {
   }
 
   @Test
+  default void the_log_can_be_read_for_events_whose_envelope_carries_a_key() {
+    LogPosition before = store().head();
+    StreamId marked = fresh("ContractKey");
+    StreamId plain = fresh("ContractKey");
+    EventMetadata withKey = new EventMetadata("corr", "cause", "org-1", "user-1", null).with("invoiceRef", "inv-1");
+    store().append(marked, ExpectedVersion.NO_STREAM, List.of(
+        new NewEvent(UUID.randomUUID().toString(), "Happened", "{\"n\":1}", Instant.parse("2026-12-02T10:00:00Z"),
+            withKey),
+        new NewEvent(UUID.randomUUID().toString(), "Happened", "{\"n\":2}", Instant.parse("2026-12-02T10:00:00Z"),
+            withKey)));
+    store().append(plain, ExpectedVersion.NO_STREAM, List.of(event(3)));
+    LogPosition acknowledged = store().acknowledgedThrough();
+
+    LogPage page = store().readLog(before,
+        new LogFilter(java.util.Set.of("ContractKey"), java.util.Set.of(), java.util.Set.of("invoiceRef")), 1_000);
+    assertThat(page.entries()).extracting(e -> e.event().data()).containsExactly("{\"n\":1}", "{\"n\":2}");
+    assertThat(page.next().covers(acknowledged)).as("what it left out is passed, not pending").isTrue();
+  }
+
+  @Test
   default void a_subscription_delivers_history_then_live_appends() throws Exception {
     LogPosition before = store().head();
     StreamId s = fresh("ContractSub");

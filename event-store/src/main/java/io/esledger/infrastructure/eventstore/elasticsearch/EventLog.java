@@ -222,6 +222,8 @@ final class EventLog {
                       .should(m -> m.range(r -> r.untyped(u -> u.field(EventFields.COMMIT_SIZE).gt(JsonData.of(1)))))
                       .minimumShouldMatch("1")));
                 }
+                // every event of a commit has the same envelope: the commit document decides for all
+                filter.metadataKeys().forEach(key -> b.filter(f -> f.exists(e -> e.field(metadataField(key)))));
                 return b;
               }))
               .sort(o -> o.field(f -> f.field("_seq_no").order(SortOrder.Asc)))
@@ -231,6 +233,12 @@ final class EventLog {
     } catch (IOException | RuntimeException e) {
       throw ElasticsearchFailures.unavailable("read the event log", e);
     }
+  }
+
+  /** Where a metadata key is in the document: correlation and causation at the top, the rest under metadata. */
+  private static String metadataField(String key) {
+    return key.equals(EventFields.CORRELATION_ID) || key.equals(EventFields.CAUSATION_ID) ? key
+        : EventFields.METADATA + "." + key;
   }
 
   private static Query terms(String field, java.util.Set<String> values) {
