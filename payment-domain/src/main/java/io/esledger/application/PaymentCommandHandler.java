@@ -186,13 +186,14 @@ public class PaymentCommandHandler {
       int i = appending.get(k);
       AppendOutcome outcome = appended.get(k);
       String paymentId = commands.get(i).paymentId().value();
-      boolean lostRace = outcome.failure() instanceof WrongExpectedVersionException;
       if (outcome.isStored()) {
         outcomes[i] = PaymentOutcome.processed(receipt(paymentId, outcome.result().version(), requests.get(k).events()));
-      } else if (histories != null || !lostRace) {
+      } else if (histories == null && outcome.streamAlreadyExists()) {
+        continue; // decided as new, but the payment exists: left unanswered, it is read and decided again
+      } else {
         outcomes[i] = PaymentOutcome.refused(paymentId, outcome.failure(), requests.get(k).expected().value());
-        if (lostRace) {
-          raced.add(i);
+        if (outcome.isConflict()) {
+          raced.add(i); // lost a race on a stream just read: perhaps to a retry of this very command
         }
       }
     }

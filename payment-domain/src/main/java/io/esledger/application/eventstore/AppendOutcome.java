@@ -18,4 +18,17 @@ public record AppendOutcome(AppendResult result, RuntimeException failure) {
   public boolean isStored() {
     return result != null;
   }
+
+  /**
+   * Refused because the stream was not at the expected version: another writer got there first.
+   * For an append that expected no stream, this is "the stream already exists".
+   */
+  public boolean isConflict() {
+    return failure instanceof WrongExpectedVersionException;
+  }
+
+  /** Refused because an append that expected a new stream found one already there. */
+  public boolean streamAlreadyExists() {
+    return isConflict() && ((WrongExpectedVersionException) failure).expected().value() == 0;
+  }
 }
