@@ -10,8 +10,8 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
 import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,10 +83,9 @@ public final class PaymentsIndex {
    */
   private void upgradeMapping() throws IOException {
     try (InputStream mappings = PaymentsIndex.class.getResourceAsStream("payments-mappings.json")) {
-      client.indices().putMapping(p -> p.index(alias).withJson(mappings));
-    } catch (ElasticsearchException conflict) {
-      LOG.warning(() -> "The read model " + alias + " has a mapping this version cannot extend ("
-          + conflict.error().reason() + "); rebuild it (rebuildProjection) to get a fresh one");
+      ElasticsearchFailures.extendMapping(() -> client.indices().putMapping(p -> p.index(alias).withJson(mappings)),
+          reason -> LOG.warning(() -> "The read model " + alias + " has a mapping this version cannot extend ("
+              + reason + "); rebuild it (rebuildProjection) to get a fresh one"));
     }
   }
 

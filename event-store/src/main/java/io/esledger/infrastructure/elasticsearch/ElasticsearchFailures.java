@@ -2,6 +2,7 @@ package io.esledger.infrastructure.elasticsearch;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import org.elasticsearch.client.ResponseException;
@@ -25,6 +26,30 @@ public final class ElasticsearchFailures {
       }
     }
     return -1;
+  }
+
+  /**
+   * Adds a mapping's new fields to an index: {@code put} sends it; a refusal (the index has a mapping
+   * this version cannot extend, e.g. one made by dynamic mapping) is handed to {@code refused} with
+   * its reason, and the index is used as it is. Elasticsearch answers such a refusal with 400, or with
+   * 500 for some fields (an object's "enabled"), which the client raises as a transport failure: any
+   * answer is a refusal; no answer (an outage) is thrown.
+   */
+  public static void extendMapping(MappingPut put, java.util.function.Consumer<String> refused) throws IOException {
+    try {
+      put.run();
+    } catch (IOException | ElasticsearchException e) {
+      if (status(e) < 0) {
+        throw e;
+      }
+      refused.accept(e instanceof ElasticsearchException es ? es.error().reason() : e.getMessage());
+    }
+  }
+
+  /** A put-mapping request. */
+  @FunctionalInterface
+  public interface MappingPut {
+    void run() throws IOException;
   }
 
   public static boolean isConflict(Throwable failure) {

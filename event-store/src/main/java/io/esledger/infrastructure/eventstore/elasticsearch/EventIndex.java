@@ -1,8 +1,5 @@
 package io.esledger.infrastructure.eventstore.elasticsearch;
 
-import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
-import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
-import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
@@ -10,6 +7,9 @@ import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.esledger.application.eventstore.EventUpcaster;
 import io.esledger.application.eventstore.RecordedEvent;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchClients;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchFailures;
+import io.esledger.infrastructure.elasticsearch.ElasticsearchSettings;
 import io.esledger.infrastructure.eventstore.view.EventIndexView;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,11 +108,10 @@ public final class EventIndex implements EventIndexView {
    */
   private void upgradeMapping() throws IOException {
     try (InputStream mappings = EventIndex.class.getResourceAsStream("event-mappings.json")) {
-      client.indices().putMapping(p -> p.index(name).withJson(mappings));
-    } catch (ElasticsearchException conflict) {
-      // an index this ledger did not create (e.g. made by dynamic mapping): it was used as it is before
-      LOG.warning(() -> "The event index " + name + " has a mapping this version cannot extend ("
-          + conflict.error().reason() + "); using it as it is");
+      // an index this ledger did not create (e.g. made by dynamic mapping) was used as it is before
+      ElasticsearchFailures.extendMapping(() -> client.indices().putMapping(p -> p.index(name).withJson(mappings)),
+          reason -> LOG.warning(() -> "The event index " + name + " has a mapping this version cannot extend ("
+              + reason + "); using it as it is"));
     }
   }
 
