@@ -2,6 +2,7 @@ package io.esledger.analytics.projection;
 
 import io.esledger.application.eventstore.BackgroundThreads;
 import io.esledger.application.eventstore.EventStore;
+import io.esledger.application.eventstore.LogEntry;
 import io.esledger.application.eventstore.LogFilter;
 import io.esledger.application.eventstore.LogPage;
 import io.esledger.application.eventstore.LogPosition;
@@ -10,10 +11,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,6 +40,8 @@ public abstract class LeasedSubscriber implements AutoCloseable {
   private final String instance = UUID.randomUUID().toString();
   private final String name;
   private final String label;
+  private final ParkedEvents parked;
+  private final AtomicLong parkedCount = new AtomicLong();
   private final ThreadFactory threads;
   private final LogFilter filter;
   private final int pageSize;
@@ -60,7 +65,8 @@ public abstract class LeasedSubscriber implements AutoCloseable {
    * @param label how logs call it, e.g. "payments projection"
    */
   LeasedSubscriber(String name, String label, EventStore store, LogFilter filter, int pageSize,
-      ProjectionLease lease, Clock clock, ThreadFactory threads) {
+      ProjectionLease lease, ParkedEvents parked, Clock clock, ThreadFactory threads) {
+    this.parked = parked;
     this.threads = threads;
     this.name = name;
     this.label = label;
@@ -74,6 +80,28 @@ public abstract class LeasedSubscriber implements AutoCloseable {
 
   /** Does what one page of the log calls for; throwing gets the same page again after a back-off. */
   protected abstract void handle(LogPage page) throws Exception;
+
+  /**
+   * Sets an event aside that this subscriber gave up on, with the reason, for an operator
+   * ({@code <prefix>projections-parked}, under this subscriber's name), and logs it; the
+   * subscription goes on past it.
+   */
+  protected final void park(LogEntry entry, String reason) throws IOException {
+    LOG.warning(() -> label + " parks " + entry.event().stream() + " v" + entry.event().version() + " (event "
+        + entry.event().eventId() + "): " + reason);
+    parked.park(name, entry, reason, clock.instant());
+    parkedCount.incrementAndGet();
+  }
+
+  /** Events parked by this instance since it started. */
+  public long parkedCount() {
+    return parkedCount.get();
+  }
+
+  /** The most recently parked events, by any instance. */
+  public List<ParkedEvents.Parked> parked(int max) throws IOException {
+    return parked.recent(name, max);
+  }
 
   /** Where its threads come from (the container's managed thread factory in the application). */
   final ThreadFactory threads() {

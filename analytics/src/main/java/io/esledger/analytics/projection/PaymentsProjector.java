@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
-import java.util.logging.Logger;
 
 /**
  * Keeps the {@code payments} read model from the event log, on the instance holding the
@@ -29,15 +28,12 @@ import java.util.logging.Logger;
  */
 public final class PaymentsProjector extends LeasedSubscriber {
 
-  private static final Logger LOG = Logger.getLogger(PaymentsProjector.class.getName());
   private static final int PAGE = 500;
   private static final int ATTEMPTS = 4;
   private static final Duration FIRST_RETRY = Duration.ofMillis(200);
 
   private final PaymentsIndex index;
   private final PaymentsFold fold;
-  private final ParkedEvents parked;
-  private volatile long parkedCount;
 
   PaymentsProjector(EventStore store, PaymentsIndex index, PaymentsFold fold, ProjectionLease lease,
       ParkedEvents parked, Clock clock) {
@@ -47,18 +43,9 @@ public final class PaymentsProjector extends LeasedSubscriber {
   PaymentsProjector(EventStore store, PaymentsIndex index, PaymentsFold fold, ProjectionLease lease,
       ParkedEvents parked, Clock clock, ThreadFactory threads) {
     super(Projections.PAYMENTS, "payments projection", store, LogFilter.aggregateType(PaymentEvent.AGGREGATE_TYPE),
-        PAGE, lease, clock, threads);
+        PAGE, lease, parked, clock, threads);
     this.index = index;
     this.fold = fold;
-    this.parked = parked;
-  }
-
-  public long parkedCount() {
-    return parkedCount;
-  }
-
-  List<ParkedEvents.Parked> parked(int max) throws IOException {
-    return parked.recent(Projections.PAYMENTS, max);
   }
 
   /** One page of the log: rows for its streams. */
@@ -115,10 +102,7 @@ public final class PaymentsProjector extends LeasedSubscriber {
 
   private void park(List<LogEntry> entries, String reason) throws IOException {
     for (LogEntry entry : entries) {
-      LOG.warning(() -> "payments projection parks " + entry.event().stream() + " v" + entry.event().version()
-          + " (event " + entry.event().eventId() + ") after " + ATTEMPTS + " attempts: " + reason);
-      parked.park(Projections.PAYMENTS, entry, reason, clock.instant());
-      parkedCount++;
+      park(entry, reason);
     }
   }
 

@@ -23,7 +23,6 @@ public final class PaymentsReadModel implements AutoCloseable {
   private final PaymentsProjector projector;
   private final PaymentsRebuild rebuild;
   private final PaymentsQuery query;
-  private final EventStore store;
 
   public PaymentsReadModel(ElasticsearchClient client, ElasticsearchSettings settings, EventIndexView events,
       EventStore store, PaymentEventSerializer serializer, Clock clock) {
@@ -42,7 +41,6 @@ public final class PaymentsReadModel implements AutoCloseable {
         .query(q -> q.term(t -> t.field(EventFields.AGGREGATE_TYPE).value(PaymentEvent.AGGREGATE_TYPE)))).count(),
         clock);
     query = new PaymentsQuery(client, index);
-    this.store = store;
   }
 
   /**
@@ -83,9 +81,6 @@ public final class PaymentsReadModel implements AutoCloseable {
     return rebuild;
   }
 
-  public ProjectionLag lag() {
-    return projector.lag();
-  }
 
   public boolean awaitApplied(LogPosition position, Duration timeout) throws InterruptedException {
     return projector.awaitApplied(position, timeout);

@@ -88,24 +88,12 @@ public class Projections {
     return invoicePayments;
   }
 
-  public List<ParkedEvents.Parked> invoicePaymentsParked(int max) throws IOException {
-    return invoicePayments.parked(max);
-  }
-
-  public ProjectionLag paymentsLag() {
-    return payments.lag();
-  }
-
   public long paymentsBacklog() {
     return payments.backlog();
   }
 
   public PaymentsProjector paymentsProjector() {
     return payments.projector();
-  }
-
-  public List<ParkedEvents.Parked> paymentsParked(int max) throws IOException {
-    return payments.projector().parked(max);
   }
 
   public RebuildProgress paymentsRebuildProgress() {

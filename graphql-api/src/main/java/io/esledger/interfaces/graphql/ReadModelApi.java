@@ -4,9 +4,9 @@ import static io.esledger.interfaces.graphql.errors.Errors.translated;
 
 import io.esledger.analytics.consistency.ReadConsistency;
 import io.esledger.analytics.projection.InvoicePaymentsProcess;
+import io.esledger.analytics.projection.LeasedSubscriber;
 import io.esledger.analytics.projection.ParkedEvents;
 import io.esledger.analytics.projection.PaymentFilter;
-import io.esledger.analytics.projection.PaymentsProjector;
 import io.esledger.analytics.projection.ProjectionLag;
 import io.esledger.analytics.projection.Projections;
 import io.esledger.analytics.projection.RebuildProgress;
@@ -20,6 +20,7 @@ import io.esledger.interfaces.graphql.security.Callers;
 import io.esledger.interfaces.graphql.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.util.List;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -83,30 +84,26 @@ public class ReadModelApi {
   private ProjectionStatusView status(String name) throws Exception {
     known(name);
     if (InvoicePaymentsProcess.NAME.equals(name)) {
-      return processStatus(projections.invoicePayments(), projections.invoicePaymentsParked(MAX_PARKED_SHOWN));
+      // a process manager: its effects are commands recorded on invoices, there is no read model to rebuild
+      InvoicePaymentsProcess process = projections.invoicePayments();
+      return status(name, process, process.backlog(), RebuildProgress.NOT_REBUILT);
     }
-    ProjectionLag lag = projections.paymentsLag();
-    PaymentsProjector projector = projections.paymentsProjector();
-    List<ParkedEvents.Parked> parked = projections.paymentsParked(MAX_PARKED_SHOWN);
-    LogPosition checkpoint = projector.checkpoint();
-    return new ProjectionStatusView(name, (int) lag.appliedEvents(), (int) Math.min(Integer.MAX_VALUE,
-        projections.paymentsBacklog()), (int) lag.lastMillis(), (int) lag.maxMillis(), lag.averageMillis(),
-        checkpoint == null ? null : checkpoint.encode(), projector.active(),
-        (int) Math.max(projector.parkedCount(), parked.size()),
-        parked.stream().map(ProjectionStatusView.ParkedEventView::of).toList(),
-        ProjectionStatusView.RebuildView.of(projections.paymentsRebuildProgress()));
+    return status(name, projections.paymentsProjector(), projections.paymentsBacklog(),
+        projections.paymentsRebuildProgress());
   }
 
-  /** The invoice process manager, as a projection without a read model (it is never rebuilt). */
-  private ProjectionStatusView processStatus(InvoicePaymentsProcess process, List<ParkedEvents.Parked> parked) {
-    ProjectionLag lag = process.lag();
-    LogPosition checkpoint = process.checkpoint();
-    return new ProjectionStatusView(InvoicePaymentsProcess.NAME, (int) lag.appliedEvents(),
-        (int) Math.min(Integer.MAX_VALUE, process.backlog()), (int) lag.lastMillis(), (int) lag.maxMillis(),
-        lag.averageMillis(), checkpoint == null ? null : checkpoint.encode(), process.active(),
-        (int) Math.max(process.parkedCount(), parked.size()),
+  /** What every follower of the log reports: the read model's projection and the process manager. */
+  private static ProjectionStatusView status(String name, LeasedSubscriber subscriber, long backlog,
+      RebuildProgress rebuild) throws IOException {
+    ProjectionLag lag = subscriber.lag();
+    List<ParkedEvents.Parked> parked = subscriber.parked(MAX_PARKED_SHOWN);
+    LogPosition checkpoint = subscriber.checkpoint();
+    return new ProjectionStatusView(name, (int) lag.appliedEvents(), (int) Math.min(Integer.MAX_VALUE, backlog),
+        (int) lag.lastMillis(), (int) lag.maxMillis(), lag.averageMillis(),
+        checkpoint == null ? null : checkpoint.encode(), subscriber.active(),
+        (int) Math.max(subscriber.parkedCount(), parked.size()),
         parked.stream().map(ProjectionStatusView.ParkedEventView::of).toList(),
-        ProjectionStatusView.RebuildView.of(RebuildProgress.NOT_REBUILT));
+        ProjectionStatusView.RebuildView.of(rebuild));
   }
 
   private static final int MAX_PARKED_SHOWN = 20;
