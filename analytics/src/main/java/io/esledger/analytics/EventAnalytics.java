@@ -2,6 +2,7 @@ package io.esledger.analytics;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.esledger.analytics.cache.AnswerCache;
+import io.esledger.analytics.cache.GuardedRedis;
 import io.esledger.analytics.consistency.ReadConsistency;
 import io.esledger.analytics.search.DateBucket;
 import io.esledger.analytics.search.EventFilter;
@@ -12,65 +13,54 @@ import io.esledger.analytics.search.EventStatistics;
 import io.esledger.analytics.search.PageRequest;
 import io.esledger.analytics.search.PaymentOutcomes;
 import io.esledger.analytics.search.TimeInterval;
+import io.esledger.application.eventstore.EventStoreOutageException;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.infrastructure.eventstore.view.EventIndexView;
-import io.esledger.analytics.cache.RedisAnswerStore;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /**
  * The query side's entry point: event search and analytics, honouring consistency tokens, with
  * the aggregations (statistics, trends, heatmaps) cached for {@value #TTL_MINUTES} minutes.
+ *
+ * <p>A circuit breaker (MicroProfile Fault Tolerance, one per query method) counts outages only —
+ * Elasticsearch unreachable or not answering in time, never a refusal of one request: when half of
+ * the last 6 queries of a kind met an outage, that kind is refused at once for 5 s (the caller gets
+ * {@code STORE_UNAVAILABLE} without waiting for a timeout, and no server thread waits on a hung
+ * cluster), then one query tries again. Configurable, e.g.
+ * {@code io.esledger.analytics.EventAnalytics/CircuitBreaker/delay=10}.
  */
 @ApplicationScoped
+@CircuitBreaker(failOn = EventStoreOutageException.class, requestVolumeThreshold = 6, failureRatio = 0.5,
+    delay = 5, delayUnit = ChronoUnit.SECONDS, successThreshold = 1)
 public class EventAnalytics {
 
   static final int TTL_MINUTES = 5;
-  private static final Logger LOG = Logger.getLogger(EventAnalytics.class.getName());
 
   @Inject ElasticsearchClient client;
   @Inject EventIndexView index;
   @Inject ReadConsistency consistency;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "ledger.redis.url")
-  Optional<String> redisUrl;
+  @Inject GuardedRedis redis;
 
   private EventSearch search;
   private AnswerCache cache;
-  private Optional<RedisAnswerStore> redis = Optional.empty();
 
   @PostConstruct
   void start() {
     search = new EventSearch(client, index);
-    redis = redisUrl.filter(url -> !url.isBlank()).map(url -> {
-      URI redis = URI.create(url);
-      // never the user info: a Redis URL may carry a password
-      LOG.info(() -> "Analytics cache: in-process and Redis at " + redis.getScheme() + "://" + redis.getHost() + ":"
-          + redis.getPort());
-      return new RedisAnswerStore(URI.create(url), Duration.ofMillis(500), clock);
-    });
-    if (redis.isEmpty()) {
-      LOG.info("Analytics cache: in-process only (set ledger.redis.url for a shared second level)");
-    }
-    cache = new AnswerCache(clock, Duration.ofMinutes(TTL_MINUTES), 500_000, redis);
-  }
-
-  @PreDestroy
-  void stop() {
-    redis.ifPresent(RedisAnswerStore::close);
+    // the injected reference, so that every call to Redis passes the container's fault tolerance
+    cache = new AnswerCache(clock, Duration.ofMinutes(TTL_MINUTES), 500_000,
+        redis.configured() ? Optional.of(redis) : Optional.empty());
   }
 
   // Each query answers for one organization (null: every organization, for operators); cached answers

@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   --mode load        --graphql URL --clients 8 --seconds 30 --acked FILE --org PREFIX
  *   --mode verify      --graphql URL --acked FILE [--rebuild true]
  *   --mode consistency --graphql URL --clients 8 --rounds 2000
+ *   --mode queries     --graphql URL --clients 2 --seconds 40
  * </pre>
  */
 public final class FaultDrills {
@@ -62,7 +63,9 @@ public final class FaultDrills {
       case "verify" -> drills.verify(Path.of(o.get("acked")), Boolean.parseBoolean(o.getOrDefault("rebuild", "true")));
       case "consistency" -> drills.consistency(Integer.parseInt(o.getOrDefault("clients", "8")),
           Integer.parseInt(o.getOrDefault("rounds", "2000")));
-      default -> throw new IllegalArgumentException("--mode load|verify|consistency");
+      case "queries" -> drills.queries(Integer.parseInt(o.getOrDefault("clients", "2")),
+          Integer.parseInt(o.getOrDefault("seconds", "40")));
+      default -> throw new IllegalArgumentException("--mode load|verify|consistency|queries");
     };
     System.exit(status);
   }
@@ -159,6 +162,55 @@ public final class FaultDrills {
     }
     System.out.printf("load: %d clients, %d s: acknowledged %d, errors %s, slowest receipt %d ms, slowest error %d ms%n",
         clients, seconds, ok.get(), new TreeMap<>(errors), slowestOkMillis.get(), slowestErrorMillis.get());
+    return 0;
+  }
+
+  /**
+   * Analytics queries until the time is up, each over a range of its own (no cache answers it): prints
+   * how each kind of answer came and how fast. Fails when an answer is unclear — no answer, an HTTP
+   * error, {@code INTERNAL} or an error without a code; {@code STORE_UNAVAILABLE} is a clear one.
+   */
+  private int queries(int clients, int seconds) throws Exception {
+    Map<String, List<Long>> byOutcome = new ConcurrentHashMap<>();
+    AtomicLong sent = new AtomicLong();
+    long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> done = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      done.add(pool.submit(() -> {
+        while (System.nanoTime() < until) {
+          ObjectNode range = Http.JSON.createObjectNode()
+              .put("from", java.time.Instant.parse("2026-01-01T00:00:00Z").plusMillis(sent.incrementAndGet()).toString())
+              .put("to", "2026-01-30T00:00:00Z");
+          Answer answer = call("query($from: DateTime!, $to: DateTime!) { eventStatistics(eventType: "
+              + "\"PaymentProcessed\", from: $from, to: $to) { total } }", range, Duration.ofSeconds(60));
+          byOutcome.computeIfAbsent(answer.error() == null ? "OK" : answer.error(),
+              k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(answer.millis());
+          if (answer.error() != null) {
+            sleep(50);
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdownNow();
+    boolean unclear = false;
+    for (Map.Entry<String, List<Long>> outcome : new TreeMap<>(byOutcome).entrySet()) {
+      List<Long> millis = new ArrayList<>(outcome.getValue());
+      millis.sort(null);
+      long fast = millis.stream().filter(m -> m < 100).count();
+      System.out.printf("queries: %s %d (median %d ms, slowest %d ms, %d under 100 ms)%n", outcome.getKey(),
+          millis.size(), millis.get(millis.size() / 2), millis.get(millis.size() - 1), fast);
+      String code = outcome.getKey();
+      unclear |= code.equals("NO_ANSWER") || code.startsWith("HTTP_") || code.equals("INTERNAL") || code.equals("NO_CODE");
+    }
+    if (unclear) {
+      System.out.println("queries: FAILED, some answers were not a result or a clear error");
+      return 1;
+    }
     return 0;
   }
 

@@ -3,6 +3,8 @@ package io.esledger.analytics.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -21,7 +24,8 @@ import java.util.logging.Logger;
  * sent after it, from either level. The in-process level is bounded by weight — an answer weighs
  * one plus the number of buckets or items it holds — and evicts what is least likely to be used
  * again, not everything at once. Concurrent misses of one key compute it once: the others wait for
- * that answer instead of sending the same aggregation again.
+ * that answer instead of sending the same aggregation again. The second level is best effort: any
+ * failure of it is a miss (logged when it starts and when it ends), never a failed query.
  */
 public final class AnswerCache {
 
@@ -29,17 +33,20 @@ public final class AnswerCache {
 
   private final Clock clock;
   private final Duration ttl;
-  private final Optional<RedisAnswerStore> redis;
+  private final Optional<SecondLevel> redis;
+  private final Jsonb json = JsonbBuilder.create();
   private final Cache<String, Entry> entries;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong redisHits = new AtomicLong();
+  private final AtomicLong redisFailures = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
+  private volatile boolean redisAnswering = true;
 
   /** {@code maxWeight}: the in-process level's bound, in answers plus the buckets and items they hold. */
-  public AnswerCache(Clock clock, Duration ttl, long maxWeight, Optional<RedisAnswerStore> redis) {
+  public AnswerCache(Clock clock, Duration ttl, long maxWeight, Optional<? extends SecondLevel> redis) {
     this.clock = clock;
     this.ttl = ttl;
-    this.redis = redis;
+    this.redis = redis.map(SecondLevel.class::cast);
     this.entries = Caffeine.newBuilder()
         .maximumWeight(maxWeight)
         .weigher((String key, Entry entry) -> entry.weight())
@@ -81,20 +88,80 @@ public final class AnswerCache {
         hits.incrementAndGet(); // computed by a caller this one waited for
         return current;
       }
-      Optional<RedisAnswerStore.Stored<T>> shared = redis.flatMap(r -> r.get(key, type))
-          .filter(stored -> stored.sentAt().isAfter(visibleAfter));
+      Optional<Entry> shared = shared(key, type).filter(stored -> stored.sentAt().isAfter(visibleAfter));
       if (shared.isPresent()) {
         redisHits.incrementAndGet();
         LOG.finer(() -> "cache hit (redis) " + key);
-        return Entry.of(shared.get().value(), shared.get().sentAt(), ttl);
+        return shared.get();
       }
       misses.incrementAndGet();
       LOG.finer(() -> "cache miss " + key);
       T value = compute.get();
-      redis.ifPresent(r -> r.put(key, value, now, ttl));
-      return Entry.of(value, now, ttl);
+      Entry entry = Entry.of(value, now, ttl);
+      share(key, entry);
+      return entry;
     });
     return type.cast(answered.value());
+  }
+
+  /** The answer another instance (or an earlier life of this one) left in the second level. */
+  private Optional<Entry> shared(String key, Class<?> type) {
+    if (redis.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> text;
+    try {
+      text = redis.get().get(key);
+      answered();
+    } catch (RuntimeException failure) { // an outage, a timeout, an open circuit, a full bulkhead
+      failed(failure);
+      return Optional.empty();
+    }
+    try {
+      return text.map(stored -> {
+        int bar = stored.indexOf('|');
+        Instant sentAt = Instant.parse(stored.substring(0, bar));
+        return Entry.of(json.fromJson(stored.substring(bar + 1), type), sentAt, ttl);
+      });
+    } catch (RuntimeException unreadable) { // written by another version of the answer's type
+      LOG.fine(() -> "cached answer " + key + " no longer reads: " + unreadable);
+      return Optional.empty();
+    }
+  }
+
+  private void share(String key, Entry entry) {
+    if (redis.isEmpty()) {
+      return;
+    }
+    String text;
+    try {
+      text = entry.sentAt() + "|" + json.toJson(entry.value());
+    } catch (RuntimeException notSerializable) { // kept in process only
+      LOG.fine(() -> "answer " + key + " is not shared: " + notSerializable);
+      return;
+    }
+    try {
+      redis.get().put(key, text, ttl);
+      answered();
+    } catch (RuntimeException failure) {
+      failed(failure);
+    }
+  }
+
+  private void answered() {
+    if (!redisAnswering) {
+      redisAnswering = true;
+      LOG.info("Redis cache answers again: both cache levels in use");
+    }
+  }
+
+  private void failed(RuntimeException failure) {
+    redisFailures.incrementAndGet();
+    if (redisAnswering) {
+      redisAnswering = false;
+      LOG.log(Level.WARNING, "Redis cache unavailable (" + failure.getClass().getSimpleName() + ": "
+          + failure.getMessage() + "); answers come from Elasticsearch and the in-process cache until it answers");
+    }
   }
 
   /** Hits from the in-process level. */
@@ -116,9 +183,14 @@ public final class AnswerCache {
     return (int) entries.estimatedSize();
   }
 
-  /** Whether a second level is configured and currently answering. */
+  /** Calls to the second level that failed or were refused (a running total). */
+  public long redisFailures() {
+    return redisFailures.get();
+  }
+
+  /** Whether a second level is configured and its last call succeeded. */
   public boolean redisAvailable() {
-    return redis.map(RedisAnswerStore::available).orElse(false);
+    return redis.isPresent() && redisAnswering;
   }
 
   private record Entry(Object value, Instant sentAt, Instant expiresAt, int weight) {

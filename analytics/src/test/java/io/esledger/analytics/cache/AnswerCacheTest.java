@@ -43,7 +43,8 @@ class AnswerCacheTest {
     }
   }
 
-  record Buckets(List<Integer> buckets) {}
+  /** An answer; public, as JSON-B reads only public types. */
+  public record Buckets(List<Integer> buckets) {}
 
   private final MovingClock clock = new MovingClock();
 
@@ -98,5 +99,53 @@ class AnswerCacheTest {
 
     clock.now = T0.plus(Duration.ofMinutes(6));
     assertThat(cache.get("k", T0.minusSeconds(1), Integer.class, computed::incrementAndGet)).isEqualTo(3);
+  }
+
+  /** A second level that fails while the test says so. */
+  private static final class FlakySecondLevel implements SecondLevel {
+    final java.util.Map<String, String> stored = new java.util.concurrent.ConcurrentHashMap<>();
+    volatile boolean down;
+
+    @Override
+    public Optional<String> get(String key) {
+      if (down) {
+        throw new IllegalStateException("connection refused");
+      }
+      return Optional.ofNullable(stored.get(key));
+    }
+
+    @Override
+    public void put(String key, String text, Duration ttl) {
+      if (down) {
+        throw new IllegalStateException("connection refused");
+      }
+      stored.put(key, text);
+    }
+  }
+
+  @Test
+  void a_failing_second_level_is_a_miss_and_is_used_again_once_it_answers() {
+    FlakySecondLevel shared = new FlakySecondLevel();
+    shared.down = true;
+    AnswerCache cache = new AnswerCache(clock, Duration.ofMinutes(5), 1_000, Optional.of(shared));
+    AtomicInteger computed = new AtomicInteger();
+
+    Buckets answer = cache.get("a", T0.minusSeconds(1), Buckets.class, () -> {
+      computed.incrementAndGet();
+      return new Buckets(List.of(1, 2));
+    });
+    assertThat(answer.buckets()).containsExactly(1, 2);
+    assertThat(cache.redisAvailable()).isFalse();
+    assertThat(cache.redisFailures()).isEqualTo(2);
+    assertThat(shared.stored).isEmpty();
+
+    shared.down = false;
+    cache.get("b", T0.minusSeconds(1), Buckets.class, () -> new Buckets(List.of(3)));
+    assertThat(cache.redisAvailable()).isTrue();
+    AnswerCache other = new AnswerCache(clock, Duration.ofMinutes(5), 1_000, Optional.of(shared));
+    assertThat(other.get("b", T0.minusSeconds(1), Buckets.class, () -> new Buckets(List.of(9))).buckets())
+        .as("another instance reads the shared answer").containsExactly(3);
+    assertThat(other.redisHits()).isEqualTo(1);
+    assertThat(computed).hasValue(1);
   }
 }

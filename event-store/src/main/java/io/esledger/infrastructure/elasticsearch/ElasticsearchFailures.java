@@ -1,6 +1,7 @@
 package io.esledger.infrastructure.elasticsearch;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.esledger.application.eventstore.EventStoreOutageException;
 import io.esledger.application.eventstore.EventStoreUnavailableException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -56,9 +57,15 @@ public final class ElasticsearchFailures {
     return status(failure) == 409;
   }
 
-  /** Unreachable, too slow or refusing, said as such, with what was being done. */
+  /**
+   * Unreachable, too slow or refusing, said as such, with what was being done. No answer at all is an
+   * {@link EventStoreOutageException}; an answer that refuses is not.
+   */
   public static EventStoreUnavailableException unavailable(String action, Exception failure) {
-    return new EventStoreUnavailableException(describe(action, failure), failure);
+    String description = describe(action, failure);
+    return status(failure) < 0 && !(failure instanceof ElasticsearchException)
+        ? new EventStoreOutageException(description, failure)
+        : new EventStoreUnavailableException(description, failure);
   }
 
   private static String describe(String action, Throwable failure) {

@@ -139,7 +139,7 @@ public class EventQueriesApi {
     long found = cache.hits() + cache.redisHits();
     long all = found + cache.misses();
     return new CacheStatisticsView((int) cache.hits(), (int) cache.redisHits(), (int) cache.misses(), cache.size(),
-        cache.redisAvailable(), all == 0 ? 0 : (double) found / all, (int) consistency.refreshesCaused());
+        cache.redisAvailable(), (int) cache.redisFailures(), all == 0 ? 0 : (double) found / all, (int) consistency.refreshesCaused());
   }
 
   /**

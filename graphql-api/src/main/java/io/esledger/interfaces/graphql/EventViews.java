@@ -48,8 +48,9 @@ final class EventViews {
 
   @Type("CacheStatistics")
   @Description("The analytics answer cache: hits from the in-process level, hits from Redis (when configured), "
-      + "misses; hitRatio is (hits + redisHits) / all lookups; consistencyRefreshes counts the on-demand "
-      + "refreshes that consistentWith caused (their cost to the cluster)")
+      + "misses; hitRatio is (hits + redisHits) / all lookups; redisFailures counts calls to Redis that failed or "
+      + "were refused while its circuit breaker was open (each one a miss, never a failed query); "
+      + "consistencyRefreshes counts the on-demand refreshes that consistentWith caused (their cost to the cluster)")
   public record CacheStatisticsView(int hits, int redisHits, int misses, int entries, boolean redisAvailable,
-      double hitRatio, int consistencyRefreshes) {}
+      int redisFailures, double hitRatio, int consistencyRefreshes) {}
 }

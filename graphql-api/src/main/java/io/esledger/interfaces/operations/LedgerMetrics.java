@@ -139,6 +139,9 @@ public class LedgerMetrics {
     gauge("ledger.cache.hits", hits, cache::redisHits, new Tag("level", "redis"));
     gauge("ledger.cache.misses", "answers computed by Elasticsearch (running total)", cache::misses);
     gauge("ledger.cache.entries", "answers held in process", cache::size);
+    gauge("ledger.cache.redis.failures",
+        "calls to Redis that failed, timed out or were refused by its circuit breaker or bulkhead (running total)",
+        cache::redisFailures);
   }
 
   private void gauge(String name, String description, Supplier<Number> value, Tag... tags) {

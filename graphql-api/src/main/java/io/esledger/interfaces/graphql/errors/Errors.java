@@ -17,6 +17,7 @@ import io.esledger.interfaces.operations.RequestTracer;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * The one place where failures of the layers below become API errors. Refusals keep their
@@ -107,6 +108,10 @@ public final class Errors {
       return new OutcomeUnknownApiException(e.getMessage());
     } else if (failure instanceof Projections.ProjectionElsewhereException e) {
       return new ProjectionElsewhereException(e.getMessage());
+    } else if (failure instanceof CircuitBreakerOpenException) {
+      // recent queries of this kind met an outage: refused without trying, until the breaker's delay passed
+      return new StoreUnavailableException("Elasticsearch is not answering; queries of this kind are refused for "
+          + "a few seconds before the next try");
     } else if (failure instanceof EventStoreUnavailableException e) {
       // the client learns what kind of outage it is; Elasticsearch's own text stays in the server log
       String reference = UUID.randomUUID().toString().substring(0, 8);
