@@ -15,7 +15,7 @@ LAYERS = [
     ("JSON (Jackson, JSON-B, JSON-P)", re.compile(r"com\.fasterxml|org\.eclipse\.yasson|org\.eclipse\.parsson|org\.glassfish\.json")),
     ("CDI (Weld)", re.compile(r"org\.jboss\.weld")),
     ("web container / channel", re.compile(r"com\.ibm\.ws\.webcontainer|com\.ibm\.ws\.http|com\.ibm\.io|com\.ibm\.ws\.tcpchannel")),
-    ("metrics / health", re.compile(r"io\.smallrye\.metrics|io\.openliberty\.microprofile\.metrics|io\.esledger\.interfaces\.operations")),
+    ("metrics / health / request ids", re.compile(r"io\.smallrye\.metrics|io\.micrometer|io\.openliberty\.microprofile\.(metrics|health)|com\.ibm\.ws\.microprofile\.(metrics|health)|io\.esledger\.interfaces\.operations")),
 ]
 
 samples, stack = [], []
