@@ -124,6 +124,37 @@ class EventLogIT {
     }
   }
 
+  @Test
+  void errors_over_the_websocket_carry_codes_like_over_http() throws Exception {
+    BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+    URI ws = URI.create(graphql.endpoint().toString().replace("http://", "ws://"));
+    WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+        .header("Authorization", "Bearer " + graphql.token())
+        .buildAsync(ws, new Collector(messages)).get(10, TimeUnit.SECONDS);
+    try {
+      socket.sendText("{\"type\":\"connection_init\"}", true).get(5, TimeUnit.SECONDS);
+      assertThat(next(messages).getString("type")).isEqualTo("connection_ack");
+      socket.sendText(subscribe("1", "subscription { events { nope } }"), true).get(5, TimeUnit.SECONDS);
+      JsonObject unknownField = next(messages);
+      socket.sendText(subscribe("2", "subscription { events(after: \"not-a-position\") { position } }"), true)
+          .get(5, TimeUnit.SECONDS);
+      JsonObject badPosition = next(messages);
+
+      for (JsonObject message : List.of(unknownField, badPosition)) {
+        String text = message.toString();
+        assertThat(text).as("no graphql-java classification: " + text).doesNotContain("classification");
+        assertThat(text).as(text).contains("\"code\":\"VALIDATION_FAILED\"");
+      }
+    } finally {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+  }
+
+  private static String subscribe(String id, String query) {
+    return Json.createObjectBuilder().add("id", id).add("type", "subscribe")
+        .add("payload", Json.createObjectBuilder().add("query", query)).build().toString();
+  }
+
   private static JsonObject next(BlockingQueue<JsonObject> messages) throws InterruptedException {
     JsonObject message = messages.poll(30, TimeUnit.SECONDS);
     assertThat(message).as("a message within 30 s").isNotNull();

@@ -59,7 +59,7 @@ public class ErrorCodeFilter extends HttpFilter {
       UnauthenticatedException.CODE, ForbiddenException.CODE, RequestGate.UNSUPPORTED_MEDIA_TYPE, RequestGate.REQUEST_TOO_LARGE,
       QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, RuleException.INVALID_TRANSITION,
       RuleException.AMOUNT_EXCEEDS_AUTHORIZED, RuleException.AMOUNT_EXCEEDS_CAPTURED,
-      RuleException.INVOICE_ALREADY_ISSUED, RuleException.CURRENCY_MISMATCH);
+      RuleException.INVOICE_ALREADY_ISSUED, RuleException.CURRENCY_MISMATCH, TimeBudgetExceededException.CODE);
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -138,7 +138,8 @@ public class ErrorCodeFilter extends HttpFilter {
     }
   }
 
-  private static JsonObject withCodes(JsonObject result) {
+  /** The result with every error coded (see the class comment); also used for WebSocket messages. */
+  static JsonObject withCodes(JsonObject result) {
     JsonValue errors = result.get("errors");
     if (!(errors instanceof JsonArray list)) {
       return result;

@@ -49,6 +49,7 @@ public final class Errors {
   public static <T> T translated(String operation, Resolver<T> resolver) throws ApiException {
     RequestTracer.Span span = tracer.start(operation);
     try {
+      RequestBudget.check(operation);
       T result = resolver.resolve();
       span.end("OK");
       return result;

@@ -1,6 +1,7 @@
 package io.esledger.interfaces.graphql.security;
 
 import io.esledger.interfaces.graphql.errors.ErrorCodeFilter;
+import io.esledger.interfaces.graphql.errors.RequestBudget;
 import io.esledger.interfaces.graphql.errors.UnauthenticatedException;
 import io.esledger.interfaces.operations.RootFields;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,7 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (reading stops at the limit). A JSON body must be a GraphQL request: an object whose
  * {@code query} is a string and whose {@code variables}, {@code operationName} and
  * {@code extensions} are an object, a string and an object if given; anything else is 400
- * {@code GRAPHQL_PARSE_FAILED} naming what is wrong.
+ * {@code GRAPHQL_PARSE_FAILED} naming what is wrong. A request that passed starts its time budget
+ * ({@code ledger.graphql.max-request-millis}, 30 s; see {@link RequestBudget}).
  */
 @WebFilter(urlPatterns = "/graphql/*", asyncSupported = true)
 public class RequestGate extends HttpFilter {
@@ -39,6 +42,11 @@ public class RequestGate extends HttpFilter {
   @Inject
   @ConfigProperty(name = "ledger.graphql.max-request-bytes", defaultValue = "1048576")
   long maxRequestBytes;
+
+  /** How long one request may keep running fields ({@link RequestBudget}). */
+  @Inject
+  @ConfigProperty(name = "ledger.graphql.max-request-millis", defaultValue = "30000")
+  long maxRequestMillis;
 
   /** The request's outcome for metrics: a refusal's code here, or the first error's code (error-code filter). */
   public static final String OUTCOME = RequestGate.class.getName() + ".outcome";
@@ -90,9 +98,11 @@ public class RequestGate extends HttpFilter {
     }
     request.setAttribute(OPERATION, RootFields.of(document));
     Principal before = Callers.enter(request.getUserPrincipal());
+    RequestBudget.Deadline budgetBefore = RequestBudget.enter(Duration.ofMillis(maxRequestMillis));
     try {
       chain.doFilter(checked, response);
     } finally {
+      RequestBudget.leave(budgetBefore);
       Callers.leave(before);
     }
   }

@@ -1,0 +1,45 @@
+package io.esledger.interfaces.graphql.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A request that used up its time budget runs no further field; one within it is not touched. */
+class RequestBudgetTest {
+
+  private RequestBudget.Deadline before;
+
+  @AfterEach
+  void leave() {
+    RequestBudget.leave(before);
+  }
+
+  @Test
+  void a_field_after_the_budget_is_refused_and_not_run() throws Exception {
+    before = RequestBudget.enter(Duration.ofMillis(50));
+    AtomicInteger ran = new AtomicInteger();
+    assertThat(Errors.translated("first", ran::incrementAndGet)).isEqualTo(1);
+
+    Thread.sleep(80);
+
+    assertThatThrownBy(() -> Errors.translated("second", ran::incrementAndGet))
+        .isInstanceOf(TimeBudgetExceededException.class)
+        .hasMessageContaining("second was not run")
+        .hasMessageContaining("50 ms")
+        .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo("TIME_BUDGET_EXCEEDED"));
+    assertThat(ran).hasValue(1);
+  }
+
+  @Test
+  void without_a_request_on_the_thread_nothing_is_limited() throws Exception {
+    before = RequestBudget.enter(Duration.ofMillis(1));
+    Thread.sleep(5);
+    RequestBudget.leave(null);
+
+    assertThat(Errors.translated("any", () -> "ran")).isEqualTo("ran");
+  }
+}
