@@ -5,10 +5,10 @@ import java.time.Duration;
 /**
  * How long one GraphQL request over HTTP may keep running fields. The budget starts when the
  * request passed the gate; every field is checked before it runs, so a request that used up its
- * budget runs no further field: those answer {@code TIME_BUDGET_EXCEEDED} (data null), and what
- * already ran keeps its answer. A field already running is bounded by its own limits (Elasticsearch's
- * socket timeout, the 10 s wait of a consistency token). WebSocket subscriptions have no budget:
- * they are meant to run long.
+ * budget runs no further field: those answer {@code TIME_BUDGET_EXCEEDED} (as with any error, a
+ * refused non-null field makes the data null; what already ran has done its work). A field already
+ * running is bounded by its own limits (Elasticsearch's socket timeout, the 10 s wait of a
+ * consistency token). WebSocket subscriptions have no budget: they are meant to run long.
  */
 public final class RequestBudget {
 
