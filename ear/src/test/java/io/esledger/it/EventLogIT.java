@@ -94,13 +94,8 @@ class EventLogIT {
   void a_subscription_delivers_history_then_live_events_in_log_order() throws Exception {
     String before = process("sub-" + UUID.randomUUID());
     BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-    URI ws = URI.create(graphql.endpoint().toString().replace("http://", "ws://"));
-    WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
-        .header("Authorization", "Bearer " + graphql.token())
-        .buildAsync(ws, new Collector(messages)).get(10, TimeUnit.SECONDS);
+    WebSocket socket = connected(messages);
     try {
-      socket.sendText("{\"type\":\"connection_init\"}", true).get(5, TimeUnit.SECONDS);
-      assertThat(next(messages).getString("type")).isEqualTo("connection_ack");
       socket.sendText(Json.createObjectBuilder().add("id", "1").add("type", "subscribe")
           .add("payload", Json.createObjectBuilder().add("query",
               "subscription { events(filter: { aggregateTypes: [\"Payment\"] }) { position event { aggregateId } } }"))
@@ -127,13 +122,8 @@ class EventLogIT {
   @Test
   void errors_over_the_websocket_carry_codes_like_over_http() throws Exception {
     BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-    URI ws = URI.create(graphql.endpoint().toString().replace("http://", "ws://"));
-    WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
-        .header("Authorization", "Bearer " + graphql.token())
-        .buildAsync(ws, new Collector(messages)).get(10, TimeUnit.SECONDS);
+    WebSocket socket = connected(messages);
     try {
-      socket.sendText("{\"type\":\"connection_init\"}", true).get(5, TimeUnit.SECONDS);
-      assertThat(next(messages).getString("type")).isEqualTo("connection_ack");
       socket.sendText(subscribe("1", "subscription { events { nope } }"), true).get(5, TimeUnit.SECONDS);
       JsonObject unknownField = next(messages);
       socket.sendText(subscribe("2", "subscription { events(after: \"not-a-position\") { position } }"), true)
@@ -148,6 +138,17 @@ class EventLogIT {
     } finally {
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
     }
+  }
+
+  /** A graphql-transport-ws connection with the test caller's token, acknowledged. */
+  private WebSocket connected(BlockingQueue<JsonObject> messages) throws Exception {
+    URI ws = URI.create(graphql.endpoint().toString().replace("http://", "ws://"));
+    WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+        .header("Authorization", "Bearer " + graphql.token())
+        .buildAsync(ws, new Collector(messages)).get(10, TimeUnit.SECONDS);
+    socket.sendText("{\"type\":\"connection_init\"}", true).get(5, TimeUnit.SECONDS);
+    assertThat(next(messages).getString("type")).isEqualTo("connection_ack");
+    return socket;
   }
 
   private static String subscribe(String id, String query) {
