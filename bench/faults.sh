@@ -8,8 +8,8 @@
 # 1. kill -9 of Liberty under 8 concurrent writers, restart: every acknowledged payment is in its
 #    history and in the read model, and again after a rebuild.
 # 2. Elasticsearch hung (SIGSTOP) for 15 s under 8 writers, then resumed: the same checks, and how
-#    fast writers got their errors during the hang; analytics queries sent meanwhile all end in a
-#    result or STORE_UNAVAILABLE (refused at once once the query circuit breaker is open).
+#    fast writers got their errors during the hang; statistics and read-model queries sent meanwhile
+#    all end in a result or STORE_UNAVAILABLE (refused at once once a read circuit breaker is open).
 # 3. 8 clients doing write → payments(consistentWith) → searchEvents(consistentWith), 2000 rounds,
 #    while 2 more send tokened searches and untokened statistics: misses must be 0.
 # 4. Two app instances against a 3-node Elasticsearch cluster (3 shards, 1 replica) under load from
@@ -97,8 +97,8 @@ if [[ $ONLY == *2* ]]; then
 log "drill 2: Elasticsearch hung (SIGSTOP) for 15 s under 8 writers"
 $DRIVER --mode load --clients 8 --seconds 40 --acked "$WORK/acked-2.txt" --org hang &
 load=$!
-# analytics queries alongside: during the hang each must end in a clear error (STORE_UNAVAILABLE), once
-# the circuit breaker is open without waiting for a timeout
+# queries alongside (statistics and read-model pages): during the hang each must end in a clear error
+# (STORE_UNAVAILABLE), once a circuit breaker is open without waiting for a timeout
 $DRIVER --mode queries --clients 8 --seconds 40 &
 queries=$!
 sleep 8

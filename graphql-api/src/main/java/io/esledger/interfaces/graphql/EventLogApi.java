@@ -42,6 +42,7 @@ public class EventLogApi {
 
   @Inject EventStore store;
   @Inject Callers callers;
+  @Inject StoreReads reads;
 
   private final AtomicInteger open = new AtomicInteger();
 
@@ -51,13 +52,13 @@ public class EventLogApi {
   public @NonNull LogPageView eventLog(String after, LogFilterInput filter, @DefaultValue("100") int first)
       throws ApiException {
     String organization = callers.require(Role.PAYMENTS_READ).readScope(null);
-    return translated("eventLog", () -> {
+    return translated("eventLog", () -> reads.read(() -> {
       if (first < 1 || first > 1000) {
         throw new ValidationFailedException("first", "between 1 and 1000");
       }
       LogPage page = store.readLog(position(after), LogFilterInput.toFilter(filter), first);
       return new LogPageView(views(page, position(after), organization), page.next().encode(), page.atHead());
-    });
+    }));
   }
 
   @Subscription

@@ -41,6 +41,7 @@ public class InvoicesApi {
   @Inject ReadConsistency consistency;
   @Inject Callers callers;
   @Inject Clock clock;
+  @Inject StoreReads reads;
 
   @Mutation
   @Description("Issues an invoice once (INVOICE_ALREADY_ISSUED if the id is taken in your organization). Authorize "
@@ -62,21 +63,21 @@ public class InvoicesApi {
       + "applied a moment after their capture: pass a capture's consistencyToken in consistentWith to wait for it")
   public InvoiceView invoice(@NonNull @Id String invoiceId, List<String> consistentWith) throws ApiException {
     Caller caller = callers.require(Role.PAYMENTS_READ);
-    return translated("invoice", () -> {
+    return translated("invoice", () -> reads.read(() -> {
       consistency.invoicePayments(Tokens.valid(consistentWith));
       return invoices.invoice(caller.organizationId(), new InvoiceId(InputValidation.id("invoiceId", invoiceId)))
           .map(replayed -> InvoiceView.of(replayed, clock.instant())).orElse(null);
-    });
+    }));
   }
 
   @Query
   @Description("An invoice's events, version ascending (issued, payments applied, paid)")
   public @NonNull List<@NonNull StoredEventView> invoiceHistory(@NonNull @Id String invoiceId) throws ApiException {
     Caller caller = callers.require(Role.PAYMENTS_READ);
-    return translated("invoiceHistory", () -> {
+    return translated("invoiceHistory", () -> reads.read(() -> {
       List<RecordedEvent> history = invoices.history(caller.organizationId(),
           new InvoiceId(InputValidation.id("invoiceId", invoiceId)));
       return history.stream().map(StoredEventView::of).toList();
-    });
+    }));
   }
 }

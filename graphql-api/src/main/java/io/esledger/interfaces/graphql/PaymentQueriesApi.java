@@ -32,17 +32,20 @@ public class PaymentQueriesApi {
   @Inject
   Callers callers;
 
+  @Inject
+  StoreReads reads;
+
   @Query
   @Description("A payment's events, version ascending; sees every acknowledged write at once. asOfVersion and asOf "
       + "stop at that version or instant (inclusive)")
   public @NonNull List<@NonNull StoredEventView> paymentHistory(@NonNull @Id String paymentId, Integer asOfVersion,
       OffsetDateTime asOf) throws ApiException {
     Caller caller = callers.require(Role.PAYMENTS_READ);
-    return translated("paymentHistory", () -> {
+    return translated("paymentHistory", () -> reads.read(() -> {
       List<RecordedEvent> history = until(asOfVersion, asOf,
           payments.history(caller.organizationId(), new PaymentId(paymentId)));
       return visible(caller, history) ? history.stream().map(StoredEventView::of).toList() : List.of();
-    });
+    }));
   }
 
   @Query
@@ -51,11 +54,11 @@ public class PaymentQueriesApi {
   public PaymentView payment(@NonNull @Id String paymentId, Integer asOfVersion, OffsetDateTime asOf)
       throws ApiException {
     Caller caller = callers.require(Role.PAYMENTS_READ);
-    return translated("payment", () -> {
+    return translated("payment", () -> reads.read(() -> {
       List<RecordedEvent> history = until(asOfVersion, asOf,
           payments.history(caller.organizationId(), new PaymentId(paymentId)));
       return visible(caller, history) ? payments.replay(new PaymentId(paymentId), history).map(PaymentView::of).orElse(null) : null;
-    });
+    }));
   }
 
   /** The events at or before a version and an instant (each null: no bound). */
@@ -78,8 +81,8 @@ public class PaymentQueriesApi {
   @Description("One event by id; found through search, so visible within about a second of its write")
   public StoredEventView event(@NonNull @Id String eventId) throws ApiException {
     Caller caller = callers.require(Role.PAYMENTS_READ);
-    return translated("event", () -> payments.event(InputValidation.id("eventId", eventId))
-        .filter(e -> visible(caller, List.of(e))).map(StoredEventView::of).orElse(null));
+    return translated("event", () -> reads.read(() -> payments.event(InputValidation.id("eventId", eventId))
+        .filter(e -> visible(caller, List.of(e))).map(StoredEventView::of).orElse(null)));
   }
 
   /**

@@ -39,6 +39,8 @@ public class ReadModelApi {
   @Inject InputValidation validation;
   @Inject Callers callers;
 
+  @Inject StoreReads reads;
+
   @Query
   @Description("Payments from the read model, most recently updated first. Near-real-time (about 1 s) unless "
       + "consistentWith carries tokens from mutation receipts.")
@@ -46,14 +48,14 @@ public class ReadModelApi {
       throws ApiException {
     Caller caller = callers.require(Role.PAYMENTS_READ);
     String organization = caller.readScope(filter == null ? null : filter.organizationId());
-    return translated("payments", () -> {
+    return translated("payments", () -> reads.read(() -> {
       PaymentFilterInput valid = filter == null ? null : validation.valid(filter);
       PageRequest paging = PageInput.toRequest(page);
       consistency.payments(Tokens.valid(consistentWith));
       return PaymentPageView.of(projections.payments().search(
           (valid == null ? PaymentFilter.none() : valid.toFilter()).forOrganization(organization), paging.offset(),
           paging.size()));
-    });
+    }));
   }
 
   @Query

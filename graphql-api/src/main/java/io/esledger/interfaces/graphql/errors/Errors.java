@@ -110,9 +110,9 @@ public final class Errors {
     } else if (failure instanceof Projections.ProjectionElsewhereException e) {
       return new ProjectionElsewhereException(e.getMessage());
     } else if (failure instanceof CircuitBreakerOpenException) {
-      // recent queries of this kind met an outage: refused without trying, until the breaker's delay passed
-      return new StoreUnavailableException("Elasticsearch is not answering; queries of this kind are refused for "
-          + "a few seconds before the next try");
+      // recent reads of this kind met an outage: refused without trying, until the breaker's delay passed
+      return new StoreUnavailableException("Elasticsearch is not answering; such reads are refused for a few "
+          + "seconds before the next try");
     } else if (failure instanceof EventStoreUnavailableException e) {
       // the client learns what kind of outage it is; Elasticsearch's own text stays in the server log
       String reference = UUID.randomUUID().toString().substring(0, 8);
