@@ -5,6 +5,10 @@ import collections
 import re
 import sys
 
+# metrics, health checks and request ids (the ledger's interfaces.operations)
+OPERATIONS = re.compile(r"io\.smallrye\.metrics|io\.micrometer|io\.openliberty\.microprofile\.(metrics|health)"
+                        r"|com\.ibm\.ws\.microprofile\.(metrics|health)|io\.esledger\.interfaces\.operations")
+
 LAYERS = [
     ("JWT / security (Liberty)", re.compile(r"com\.ibm\.ws\.security|io\.openliberty\.security|org\.jose4j")),
     ("GraphQL (SmallRye, graphql-java)", re.compile(r"io\.smallrye\.graphql|graphql\.")),
@@ -15,7 +19,7 @@ LAYERS = [
     ("JSON (Jackson, JSON-B, JSON-P)", re.compile(r"com\.fasterxml|org\.eclipse\.yasson|org\.eclipse\.parsson|org\.glassfish\.json")),
     ("CDI (Weld)", re.compile(r"org\.jboss\.weld")),
     ("web container / channel", re.compile(r"com\.ibm\.ws\.webcontainer|com\.ibm\.ws\.http|com\.ibm\.io|com\.ibm\.ws\.tcpchannel")),
-    ("metrics / health / request ids", re.compile(r"io\.smallrye\.metrics|io\.micrometer|io\.openliberty\.microprofile\.(metrics|health)|com\.ibm\.ws\.microprofile\.(metrics|health)|io\.esledger\.interfaces\.operations")),
+    ("metrics / health / request ids", OPERATIONS),
 ]
 
 samples, stack = [], []
@@ -38,8 +42,6 @@ for name, pattern in LAYERS:
 # Operations work itself (metrics, health checks, request ids): a sample counts when, walking from its
 # leaf, an operations frame comes before the servlet filter chain — so the request an operations filter
 # wraps (RequestTelemetry is the outermost filter of every GraphQL request) is not counted as its cost.
-OPERATIONS = re.compile(r"io\.smallrye\.metrics|io\.micrometer|io\.openliberty\.microprofile\.(metrics|health)"
-                        r"|com\.ibm\.ws\.microprofile\.(metrics|health)|io\.esledger\.interfaces\.operations")
 CHAIN = re.compile(r"WebAppFilterChain\.(doFilter|invokeTarget)")
 own = 0
 for s in samples:

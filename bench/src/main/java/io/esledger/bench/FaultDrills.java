@@ -167,8 +167,7 @@ public final class FaultDrills {
 
   /**
    * Queries until the time is up, statistics (each over a range of its own, so no cache answers it) and
-   * read-model pages in turn: prints
-   * how each kind of answer came and how fast. Fails when an answer is unclear — no answer, an HTTP
+   * read-model pages in turn: prints how each kind of answer came and how fast. Fails when an answer is unclear — no answer, an HTTP
    * error, {@code INTERNAL} or an error without a code; {@code STORE_UNAVAILABLE} is a clear one.
    */
   private int queries(int clients, int seconds) throws Exception {
@@ -180,14 +179,14 @@ public final class FaultDrills {
     for (int c = 0; c < clients; c++) {
       done.add(pool.submit(() -> {
         while (System.nanoTime() < until) {
-          ObjectNode range = Http.JSON.createObjectNode()
-              .put("from", java.time.Instant.parse("2026-01-01T00:00:00Z").plusMillis(sent.incrementAndGet()).toString())
-              .put("to", "2026-01-30T00:00:00Z");
           // an aggregation (analytics' breaker) and a read-model page (the store reads' breaker) in turn
-          boolean statistics = sent.get() % 2 == 0;
+          long n = sent.incrementAndGet();
+          boolean statistics = n % 2 == 0;
           Answer answer = statistics
               ? call("query($from: DateTime!, $to: DateTime!) { eventStatistics(eventType: "
-                  + "\"PaymentProcessed\", from: $from, to: $to) { total } }", range, Duration.ofSeconds(60))
+                  + "\"PaymentProcessed\", from: $from, to: $to) { total } }", Http.JSON.createObjectNode()
+                  .put("from", java.time.Instant.parse("2026-01-01T00:00:00Z").plusMillis(n).toString())
+                  .put("to", "2026-01-30T00:00:00Z"), Duration.ofSeconds(60))
               : call("{ payments(page: {size: 1}) { total } }", null, Duration.ofSeconds(60));
           byOutcome.computeIfAbsent((statistics ? "eventStatistics " : "payments ")
               + (answer.error() == null ? "OK" : answer.error()),

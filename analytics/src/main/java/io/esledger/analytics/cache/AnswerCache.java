@@ -33,7 +33,7 @@ public final class AnswerCache {
 
   private final Clock clock;
   private final Duration ttl;
-  private final Optional<SecondLevel> redis;
+  private final Optional<? extends SecondLevel> redis;
   private final Jsonb json = JsonbBuilder.create();
   private final Cache<String, Entry> entries;
   private final AtomicLong hits = new AtomicLong();
@@ -46,7 +46,7 @@ public final class AnswerCache {
   public AnswerCache(Clock clock, Duration ttl, long maxWeight, Optional<? extends SecondLevel> redis) {
     this.clock = clock;
     this.ttl = ttl;
-    this.redis = redis.map(SecondLevel.class::cast);
+    this.redis = redis;
     this.entries = Caffeine.newBuilder()
         .maximumWeight(maxWeight)
         .weigher((String key, Entry entry) -> entry.weight())

@@ -9,7 +9,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,7 +105,7 @@ class AnswerCacheTest {
 
   /** A second level that fails while the test says so. */
   private static final class FlakySecondLevel implements SecondLevel {
-    final java.util.Map<String, String> stored = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, String> stored = new ConcurrentHashMap<>();
     volatile boolean down;
 
     @Override

@@ -63,7 +63,7 @@ public final class ElasticsearchFailures {
    */
   public static EventStoreUnavailableException unavailable(String action, Exception failure) {
     String description = describe(action, failure);
-    return status(failure) < 0 && !(failure instanceof ElasticsearchException)
+    return status(failure) < 0 // no HTTP status anywhere in the chain: no answer came
         ? new EventStoreOutageException(description, failure)
         : new EventStoreUnavailableException(description, failure);
   }

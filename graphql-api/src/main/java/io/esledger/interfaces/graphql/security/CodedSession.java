@@ -23,13 +23,13 @@ final class CodedSession {
         session.getBasicRemote().sendText(WebSocketMessages.coded(text));
         return null;
       }
-      return identity(self, method, args).orElseDelegate(session.getBasicRemote());
+      return forward(self, method, args, session.getBasicRemote());
     });
     return (Session) proxy(Session.class, (self, method, args) -> {
       if (method.getName().equals("getBasicRemote") && (args == null || args.length == 0)) {
         return basic;
       }
-      return identity(self, method, args).orElseDelegate(session);
+      return forward(self, method, args, session);
     });
   }
 
@@ -38,25 +38,30 @@ final class CodedSession {
   }
 
   /** equals, hashCode and toString of the proxy itself; any other call to the target. */
-  private static Call identity(Object self, Method method, Object[] args) {
-    return target -> switch (method.getName()) {
-      case "equals" -> args != null && args.length == 1 ? self == args[0] : invoke(target, method, args);
-      case "hashCode" -> args == null || args.length == 0 ? System.identityHashCode(self) : invoke(target, method, args);
-      case "toString" -> args == null || args.length == 0 ? "coded " + target : invoke(target, method, args);
-      default -> invoke(target, method, args);
-    };
-  }
-
-  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+  private static Object forward(Object self, Method method, Object[] args, Object target) throws Throwable {
+    int arity = args == null ? 0 : args.length;
+    switch (method.getName()) {
+      case "equals" -> {
+        if (arity == 1) {
+          return self == args[0];
+        }
+      }
+      case "hashCode" -> {
+        if (arity == 0) {
+          return System.identityHashCode(self);
+        }
+      }
+      case "toString" -> {
+        if (arity == 0) {
+          return "coded " + target;
+        }
+      }
+      default -> { }
+    }
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
-  }
-
-  @FunctionalInterface
-  private interface Call {
-    Object orElseDelegate(Object target) throws Throwable;
   }
 }
