@@ -83,7 +83,18 @@ if [ "${1:-}" = "backup" ] || [ "${1:-}" = "backups" ] || [ "${1:-}" = "restore"
   exit "$status"
 fi
 
-if [ -d "$WLP/usr/servers/$SERVER" ] && "$WLP/bin/server" status "$SERVER" >/dev/null 2>&1; then
+# ./run.sh dev: the same start, but Open Liberty in dev mode (mvn liberty:dev) on a loose application:
+# a changed class, resource or server.xml is compiled and redeployed while it runs
+DEV_MODE=""
+if [ "${1:-}" = "dev" ]; then
+  DEV_MODE=1
+  if [ -d "$WLP/usr/servers/$SERVER" ] && "$WLP/bin/server" status "$SERVER" >/dev/null 2>&1; then
+    echo "the app already runs from this checkout: stop it first (dev mode runs the same server, $SERVER)" >&2
+    exit 1
+  fi
+fi
+
+if [ -z "$DEV_MODE" ] && [ -d "$WLP/usr/servers/$SERVER" ] && "$WLP/bin/server" status "$SERVER" >/dev/null 2>&1; then
   # another instance of the app runs from this checkout: reuse its build, run a copy of its server
   log "another app instance is running here: starting a second one on port $HTTP_PORT (no rebuild)"
   copy="$SERVER-$HTTP_PORT"
@@ -97,6 +108,10 @@ elif [ -n "${LEDGER_SKIP_BUILD:-}" ] && [ -x "$WLP/bin/server" ]; then
 else
   log "building (first run downloads Open Liberty and Elasticsearch jars: a few minutes)"
   mvn -B -q -Prun package -DskipTests
+  if [ -n "$DEV_MODE" ]; then
+    # dev mode resolves the domain's test classes (used by the store's tests) from the local repository
+    mvn -B -q install -DskipTests -pl payment-domain -am
+  fi
 fi
 
 embedded_es=""
@@ -154,38 +169,56 @@ cat > "$WLP/usr/servers/$SERVER/configDropins/overrides/ledger-classloader.xml" 
 </server>
 XML
 
-log "starting Open Liberty (log: $WLP/usr/servers/$SERVER/logs/messages.log)"
 export default_http_port=$HTTP_PORT
 export default_https_port=${LEDGER_HTTPS_PORT:-$((HTTP_PORT + 363))}
+
+urls() {
+  echo
+  echo "  GraphQL endpoint: http://localhost:$HTTP_PORT/graphql  (HTTPS: https://localhost:$default_https_port/graphql,"
+  echo "                    with a self-signed development certificate)"
+  if [ -n "$dev_token" ]; then
+    echo "  GraphiQL:         http://localhost:$HTTP_PORT/graphql-ui/?headers=%7B%22Authorization%22%3A%22Bearer%20$dev_token%22%7D"
+    echo "                    (opens with a development token: organization org-1, user user-1, payments:read + payments:write)"
+  else
+    echo "  GraphiQL:         http://localhost:$HTTP_PORT/graphql-ui/ (add an Authorization: Bearer header)"
+  fi
+  echo "  Schema:           http://localhost:$HTTP_PORT/graphql/schema.graphql"
+  if [ -n "$dev_token" ]; then
+    echo "  Dashboard:        http://localhost:$HTTP_PORT/dashboard/#token=$dev_token"
+  else
+    echo "  Dashboard:        http://localhost:$HTTP_PORT/dashboard/ (paste a token)"
+  fi
+  echo "  Health, metrics:  http://localhost:$HTTP_PORT/health/ready  http://localhost:$HTTP_PORT/metrics"
+  echo
+  if [ -n "$dev_token" ]; then
+    echo "  Development token (12 h; every request needs one):"
+    echo "    export TOKEN=$dev_token"
+    echo "  Others: ./run.sh token --org org-2 --sub user-9 --roles payments:read   (ledger:operator for rebuilds, status, all organizations)"
+    echo
+  fi
+}
+
+if [ -n "$DEV_MODE" ]; then
+  log "starting Open Liberty in dev mode (mvn liberty:dev; tests are not run on Enter: use the README's test command)"
+  log "once it prints 'Liberty is running in dev mode' (about a minute):"
+  urls
+  echo "  Edit any module's code, resources or server.xml: dev mode recompiles and redeploys (a few seconds)."
+  echo "  'r' + Enter restarts the server; 'q' + Enter or Ctrl-C stops it (and an Elasticsearch started here)."
+  echo
+  # the application monitor watches the loose application's files (the packaged app waits to be told)
+  status=0
+  mvn -Dliberty.var.ledger.app-update-trigger=polled -DskipTests liberty:dev || status=$?
+  exit "$status"
+fi
+
+log "starting Open Liberty (log: $WLP/usr/servers/$SERVER/logs/messages.log)"
 "$WLP/bin/server" run "$SERVER" > "$WLP/usr/servers/$SERVER/console.out" 2>&1 &
 liberty=$!
 
 for _ in $(seq 1 120); do
   if curl -sf -o /dev/null "http://localhost:$HTTP_PORT/graphql/schema.graphql"; then
     log "ready in $(( $(date +%s) - started )) s"
-    echo
-    echo "  GraphQL endpoint: http://localhost:$HTTP_PORT/graphql  (HTTPS: https://localhost:$default_https_port/graphql,"
-    echo "                    with a self-signed development certificate)"
-    if [ -n "$dev_token" ]; then
-      echo "  GraphiQL:         http://localhost:$HTTP_PORT/graphql-ui/?headers=%7B%22Authorization%22%3A%22Bearer%20$dev_token%22%7D"
-      echo "                    (opens with a development token: organization org-1, user user-1, payments:read + payments:write)"
-    else
-      echo "  GraphiQL:         http://localhost:$HTTP_PORT/graphql-ui/ (add an Authorization: Bearer header)"
-    fi
-    echo "  Schema:           http://localhost:$HTTP_PORT/graphql/schema.graphql"
-    if [ -n "$dev_token" ]; then
-      echo "  Dashboard:        http://localhost:$HTTP_PORT/dashboard/#token=$dev_token"
-    else
-      echo "  Dashboard:        http://localhost:$HTTP_PORT/dashboard/ (paste a token)"
-    fi
-    echo "  Health, metrics:  http://localhost:$HTTP_PORT/health/ready  http://localhost:$HTTP_PORT/metrics"
-    echo
-    if [ -n "$dev_token" ]; then
-      echo "  Development token (12 h; every request needs one):"
-      echo "    export TOKEN=$dev_token"
-      echo "  Others: ./run.sh token --org org-2 --sub user-9 --roles payments:read   (ledger:operator for rebuilds, status, all organizations)"
-      echo
-    fi
+    urls
     if [ -n "$embedded_es" ]; then
       echo "  Ctrl-C stops Liberty and Elasticsearch."
     else
