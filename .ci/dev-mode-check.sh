@@ -40,6 +40,20 @@ graphql() {
     -d "{\"query\":\"$1\"}" "http://localhost:$HTTP_PORT/graphql" || true
 }
 
+# waits until the probe query's answer contains $1; $2 says what was changed, for the messages
+await_probe() {
+  local changed
+  changed=$(date +%s)
+  until [[ $(graphql '{ devModeProbe }') == *"$1"* ]]; do
+    if [ $(($(date +%s) - changed)) -gt "$LIMIT" ]; then
+      echo "no answer with '$1' $LIMIT s after $2: $(graphql '{ devModeProbe }')" >&2
+      exit 1
+    fi
+    sleep 1
+  done
+  echo "dev mode: an answer with '$1' $(($(date +%s) - changed)) s after $2"
+}
+
 started=$(date +%s)
 for _ in $(seq 1 900); do
   curl -sf -o /dev/null "http://localhost:$HTTP_PORT/graphql/schema.graphql" && break
@@ -74,26 +88,9 @@ public class DevModeProbe {
   }
 }
 JAVA
-changed=$(date +%s)
-until [[ $(graphql '{ devModeProbe }') == *'deployed while running'* ]]; do
-  if [ $(($(date +%s) - changed)) -gt "$LIMIT" ]; then
-    echo "a new query was not live $LIMIT s after its class was written: $(graphql '{ devModeProbe }')" >&2
-    exit 1
-  fi
-  sleep 1
-done
-echo "dev mode: a new query answered $(($(date +%s) - changed)) s after its source file was written"
-
+await_probe 'deployed while running' "the new query's source file was written"
 rm -f "$probe"
-changed=$(date +%s)
-until [[ $(graphql '{ devModeProbe }') == *'VALIDATION_FAILED'* ]]; do
-  if [ $(($(date +%s) - changed)) -gt "$LIMIT" ]; then
-    echo "a removed query still answered $LIMIT s after its class was deleted: $(graphql '{ devModeProbe }')" >&2
-    exit 1
-  fi
-  sleep 1
-done
-echo "dev mode: the removed query was refused (VALIDATION_FAILED) $(($(date +%s) - changed)) s after its source file was deleted"
+await_probe 'VALIDATION_FAILED' "its source file was deleted (the field is gone)"
 
 echo q >&3
 for _ in $(seq 1 90); do kill -0 "$dev" 2>/dev/null || break; sleep 1; done
