@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.logging.Level;
@@ -37,7 +38,8 @@ import java.util.logging.Logger;
  * Gives every GraphQL error a stable {@code extensions.code}. Resolver errors already carry one
  * (see {@link ApiException}); errors raised before any resolver runs (syntax, unknown fields,
  * wrong argument types) get {@code GRAPHQL_PARSE_FAILED} or {@code VALIDATION_FAILED}, and any
- * code outside the documented set (an unexpected exception's class name) becomes {@code INTERNAL}.
+ * code outside the documented set (an unexpected exception's class name) becomes {@code INTERNAL}, its
+ * message a reference to the warning that logs what it was.
  * The {@code classification} extension, which names graphql-java types, is removed.
  */
 @WebFilter(urlPatterns = "/graphql/*", asyncSupported = true)
@@ -168,14 +170,21 @@ public class ErrorCodeFilter extends HttpFilter {
     JsonObject extensions = error.getJsonObject("extensions");
     JsonObjectBuilder ext = extensions == null ? Json.createObjectBuilder() : Json.createObjectBuilder(extensions);
     String code = extensions == null ? null : extensions.getString("code", null);
+    JsonObjectBuilder out = Json.createObjectBuilder(error);
     if (code == null) {
       ext.add("code", fallbackCode(error, extensions));
     } else if (!KNOWN.contains(code)) {
+      // a failure no resolver translated (SmallRye puts the exception's class name here): the client gets a
+      // fixed text with a reference, the server log what happened
+      String reference = UUID.randomUUID().toString().substring(0, 8);
+      LOG.warning(() -> "GraphQL error outside the documented codes, answered INTERNAL (reference " + reference
+          + "): code " + oneLine(code) + ", path " + oneLine(String.valueOf(error.get("path"))) + ", message "
+          + oneLine(error.getString("message", "")));
       ext.add("code", InternalException.CODE);
+      out.add("message", "internal error (reference " + reference + ")");
     }
     // graphql-java's classification names its Java types (e.g. DataFetchingException): the code says it all
     ext.remove("classification");
-    JsonObjectBuilder out = Json.createObjectBuilder(error);
     Matcher argument = BAD_ARGUMENT.matcher(error.getString("message", ""));
     if (argument.find()) {
       // "argument 'to' with value 'StringValue{value='<whatever the client sent>'}' is not a valid 'DateTime'":
@@ -184,6 +193,12 @@ public class ErrorCodeFilter extends HttpFilter {
       out.add("message", "argument '" + argument.group(1) + "' is not a valid " + argument.group(2));
     }
     return out.add("extensions", ext).build();
+  }
+
+  /** Text from a request or an exception, made safe for one log line: no control characters, at most 300. */
+  static String oneLine(String text) {
+    String flat = text.replaceAll("\\p{Cntrl}", "?");
+    return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
   }
 
   private static String fallbackCode(JsonObject error, JsonObject extensions) {

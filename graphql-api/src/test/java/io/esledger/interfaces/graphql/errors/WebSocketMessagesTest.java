@@ -41,8 +41,18 @@ class WebSocketMessagesTest {
 
     assertThat(payload.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").getString("code"))
         .isEqualTo("INTERNAL");
+    // the exception's own text stays in the server log; the client gets a reference to it
+    assertThat(payload.getJsonArray("errors").getJsonObject(0).getString("message"))
+        .matches("internal error \\(reference [0-9a-f]{8}\\)");
+    assertThat(payload.getJsonArray("errors").getJsonObject(1).getString("message")).isEqualTo("y");
     assertThat(payload.getJsonArray("errors").getJsonObject(1).getJsonObject("extensions").getString("field"))
         .isEqualTo("after");
+  }
+
+  @Test
+  void text_for_the_log_stays_on_one_line_and_is_bounded() {
+    assertThat(ErrorCodeFilter.oneLine("a\nFAKE 00:00 SEVERE forged\r\tz")).isEqualTo("a?FAKE 00:00 SEVERE forged??z");
+    assertThat(ErrorCodeFilter.oneLine("x".repeat(1000))).hasSize(303).endsWith("...");
   }
 
   @Test
