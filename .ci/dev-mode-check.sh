@@ -62,8 +62,14 @@ for _ in $(seq 1 900); do
 done
 curl -sf -o /dev/null "http://localhost:$HTTP_PORT/graphql/schema.graphql" \
   || { echo "the application did not answer in dev mode within 900 s" >&2; exit 1; }
-grep -q "Liberty is running in dev mode" "$log" || sleep 5
 echo "dev mode: the application answered $(($(date +%s) - started)) s after ./run.sh dev (build included)"
+# dev mode watches the sources only once it has checked every module ("Recompile skipped for ear ..."
+# after its banner); a file written before that is not seen until the next change
+for _ in $(seq 1 120); do
+  grep -q "Recompile skipped for ear\|ear source compilation was successful" "$log" && break
+  sleep 1
+done
+sleep 2
 token=$(sed -n 's/^ *export TOKEN=//p' "$log" | head -1)
 [ -n "$token" ] || { echo "no development token printed" >&2; exit 1; }
 
