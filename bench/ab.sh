@@ -85,7 +85,7 @@ done
 
 results="$work/results.txt"
 : > "$results"
-run() { # run NAME ROUND: one 20 s run; appends "ROUND NAME payments/s cpu_ms_per_payment" to $results
+run() { # run NAME ROUND: one 20 s run; appends "ROUND NAME payments/s cpu_ms_per_payment liberty_ms_per_payment" to $results
   local name=$1 round=$2 l0 e0 l1 e1 out n failed settled
   l0=$(cpu "${liberty[$name]}"); e0=$(cpu "${node[$name]}")
   out=$(wrk -t1 -c16 -d20s -s "$(lua "$name")" "http://localhost:${port[$name]}/graphql" -- graphql "r$round")
