@@ -276,7 +276,15 @@ public abstract class LeasedSubscriber implements AutoCloseable {
     applied(from);
     LOG.info(() -> label + " runs on instance " + instance + " (term " + state.term() + ") from " + from);
     subscription = store.subscribe(name, from, filter, pageSize, this::apply);
+    try {
+      holding();
+    } catch (RuntimeException e) {
+      LOG.warning(() -> label + ": after taking the lease: " + e);
+    }
   }
+
+  /** Called on the lease keeper's thread each time this instance has become the holder; must not block long. */
+  protected void holding() {}
 
   private void renew() throws IOException {
     synchronized (casLock) {

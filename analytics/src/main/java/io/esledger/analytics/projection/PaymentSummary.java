@@ -19,4 +19,17 @@ public record PaymentSummary(
     String organizationId,
     String userId,
     int version,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  /**
+   * The row's document id: payment ids are chosen by clients and unique only within their
+   * organization, so the row is keyed by both (as the stream is).
+   */
+  public String rowId() {
+    return rowId(organizationId, paymentId);
+  }
+
+  public static String rowId(String organizationId, String paymentId) {
+    return organizationId + "/" + paymentId;
+  }
+}

@@ -34,6 +34,16 @@ public final class PaymentsIndex {
   private final ElasticsearchSettings settings;
   private final String alias;
   private volatile boolean ready;
+  /**
+   * Whether the index behind the alias keys rows by organization and payment id. An index made by an
+   * earlier version keyed them by payment id alone, so two organizations using one payment id shared
+   * a row: such an index is not read ({@link PaymentsQuery} refuses) until a rebuild replaced it.
+   */
+  private volatile boolean keyedByOrganization;
+
+  /** The mapping's {@code _meta} entry that marks an index whose rows are keyed by organization. */
+  static final String ROW_KEY = "rowKey";
+  static final String ROW_KEY_VALUE = "organizationId/paymentId";
 
   public PaymentsIndex(ElasticsearchClient client, ElasticsearchSettings settings) {
     this.client = client;
@@ -66,14 +76,51 @@ public final class PaymentsIndex {
           }
         }
         client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
+        keyedByOrganization = readRowKey();
       } else {
-        upgradeMapping();
+        keyedByOrganization = readRowKey();
+        if (keyedByOrganization) {
+          upgradeMapping();
+        } else {
+          LOG.warning(() -> "The read model " + alias + " was made by an earlier version that keyed rows by payment id "
+              + "alone; it is not read until the projection has rebuilt it (automatically, on the instance that runs "
+              + "the projection)");
+        }
       }
       client.cluster().health(h -> h.index(alias).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")));
       ready = true;
     } catch (IOException | RuntimeException e) {
       throw ElasticsearchFailures.unavailable("prepare " + alias, e);
     }
+  }
+
+  /**
+   * Whether the rows behind the alias are keyed by organization and payment id. While they are not,
+   * the answer is read again from Elasticsearch at each call (a rebuild on another instance may
+   * have replaced the index since).
+   */
+  public boolean keyedByOrganization() {
+    ensureExists();
+    if (!keyedByOrganization) {
+      try {
+        keyedByOrganization = readRowKey();
+      } catch (IOException | RuntimeException e) {
+        throw ElasticsearchFailures.unavailable("read the mapping of " + alias, e);
+      }
+    }
+    return keyedByOrganization;
+  }
+
+  /** True when every index behind the alias marks its rows as keyed by organization. */
+  private boolean readRowKey() throws IOException {
+    var mappings = client.indices().getMapping(g -> g.index(alias)).result();
+    if (mappings.isEmpty()) {
+      return false;
+    }
+    return mappings.values().stream().allMatch(m -> {
+      var meta = m.mappings().meta();
+      return meta != null && meta.containsKey(ROW_KEY) && ROW_KEY_VALUE.equals(meta.get(ROW_KEY).to(String.class));
+    });
   }
 
   /**
@@ -130,6 +177,7 @@ public final class PaymentsIndex {
       previous.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias))));
       return u.actions(a -> a.add(add -> add.index(index).alias(alias)));
     });
+    keyedByOrganization = true; // every index this version makes is
     for (String old : previous) {
       if (!old.equals(index)) {
         client.indices().delete(d -> d.index(old));
@@ -150,7 +198,7 @@ public final class PaymentsIndex {
   }
 
   /**
-   * As {@link #write}, but returns the rows Elasticsearch refused (payment id → reason) instead of
+   * As {@link #write}, but returns the rows Elasticsearch refused (row id → reason) instead of
    * failing; a failure of the whole request is still thrown.
    */
   Map<String, String> tryWrite(String target, List<PaymentSummary> rows) throws IOException {
@@ -160,7 +208,7 @@ public final class PaymentsIndex {
     BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
     for (PaymentSummary row : rows) {
       bulk.operations(op -> op.index(i -> i
-          .id(row.paymentId())
+          .id(row.rowId())
           .version((long) row.version())
           .versionType(VersionType.External)
           .document(document(row))));

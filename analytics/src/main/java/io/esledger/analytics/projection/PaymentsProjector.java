@@ -34,6 +34,7 @@ public final class PaymentsProjector extends LeasedSubscriber {
 
   private final PaymentsIndex index;
   private final PaymentsFold fold;
+  private volatile Runnable whenHolding = () -> {};
 
   PaymentsProjector(EventStore store, PaymentsIndex index, PaymentsFold fold, ProjectionLease lease,
       ParkedEvents parked, Clock clock) {
@@ -46,6 +47,16 @@ public final class PaymentsProjector extends LeasedSubscriber {
         PAGE, lease, parked, clock, threads);
     this.index = index;
     this.fold = fold;
+  }
+
+  /** What to do each time this instance has become the projection's holder (see {@link PaymentsReadModel}). */
+  void whenHolding(Runnable action) {
+    this.whenHolding = action;
+  }
+
+  @Override
+  protected void holding() {
+    whenHolding.run();
   }
 
   /** One page of the log: rows for its streams. */
@@ -63,7 +74,7 @@ public final class PaymentsProjector extends LeasedSubscriber {
     for (Map.Entry<StreamId, List<LogEntry>> stream : byStream.entrySet()) {
       foldWithRetries(stream.getKey(), stream.getValue()).ifPresent(row -> {
         rows.put(stream.getKey(), row);
-        byPayment.put(row.paymentId(), stream.getKey());
+        byPayment.put(row.rowId(), stream.getKey());
       });
     }
     List<PaymentSummary> pending = new ArrayList<>(rows.values());
@@ -78,7 +89,7 @@ public final class PaymentsProjector extends LeasedSubscriber {
         }
         return;
       }
-      pending = pending.stream().filter(row -> refused.containsKey(row.paymentId())).toList();
+      pending = pending.stream().filter(row -> refused.containsKey(row.rowId())).toList();
       pause(attempt);
     }
   }

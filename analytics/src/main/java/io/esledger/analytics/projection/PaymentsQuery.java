@@ -25,7 +25,10 @@ public final class PaymentsQuery {
   }
 
   public PaymentPage search(PaymentFilter filter, int offset, int size) {
-    index.ensureExists();
+    if (!index.keyedByOrganization()) {
+      throw new ReadModelRebuildingException("the payments read model is being rebuilt (an index made by an earlier "
+          + "version keyed rows by payment id alone); retry in a moment, or follow projectionStatus");
+    }
     try {
       SearchResponse<ObjectNode> response = client.search(s -> s
               .index(index.alias())
@@ -40,6 +43,13 @@ public final class PaymentsQuery {
           response.hits().hits().stream().map(h -> summary(h.source())).toList());
     } catch (IOException | RuntimeException e) {
       throw ElasticsearchFailures.unavailable("list payments", e);
+    }
+  }
+
+  /** The read model cannot be read until a rebuild has finished. */
+  public static final class ReadModelRebuildingException extends RuntimeException {
+    public ReadModelRebuildingException(String message) {
+      super(message);
     }
   }
 

@@ -19,6 +19,8 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class PaymentsReadModel implements AutoCloseable {
 
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(PaymentsReadModel.class.getName());
+
   private final PaymentsIndex index;
   private final PaymentsProjector projector;
   private final PaymentsRebuild rebuild;
@@ -41,6 +43,26 @@ public final class PaymentsReadModel implements AutoCloseable {
         .query(q -> q.term(t -> t.field(EventFields.AGGREGATE_TYPE).value(PaymentEvent.AGGREGATE_TYPE)))).count(),
         clock);
     query = new PaymentsQuery(client, index);
+    projector.whenHolding(() -> migrateIfNeeded(threads));
+  }
+
+  /**
+   * An index made by an earlier version (rows keyed by payment id alone) is replaced by a rebuild as
+   * soon as this instance holds the projection; until the swap, {@link PaymentsQuery} refuses to
+   * read it.
+   */
+  private void migrateIfNeeded(ThreadFactory threads) {
+    try {
+      if (index.keyedByOrganization() || rebuild.running()) {
+        return;
+      }
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "could not check the layout of " + index.alias() + " (" + e.getMessage() + ")");
+      return;
+    }
+    LOG.warning(() -> "Rebuilding " + index.alias() + " to key its rows by organization and payment id");
+    rebuild.markStarting();
+    BackgroundThreads.named(threads, "payments-read-model-migration", rebuild::run).start();
   }
 
   /**

@@ -153,6 +153,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
   public List<AppendOutcome> appendAll(List<AppendRequest> requests) {
     index.ensureExists();
     AppendOutcome[] outcomes = new AppendOutcome[requests.size()];
+    refuseOverlongIds(requests, outcomes);
     checkPredecessors(requests, outcomes);
     List<Integer> writing = new ArrayList<>();
     List<List<ObjectNode>> commits = new ArrayList<>();
@@ -182,6 +183,26 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
     }
     return List.of(outcomes);
   }
+
+  /**
+   * Elasticsearch refuses a whole {@code _bulk} when one of its document ids is longer than
+   * {@value #MAX_ID_BYTES} bytes: such an append is refused on its own before anything is sent, so
+   * it can never fail the appends it would share a request with.
+   */
+  private static void refuseOverlongIds(List<AppendRequest> requests, AppendOutcome[] outcomes) {
+    for (int i = 0; i < requests.size(); i++) {
+      AppendRequest r = requests.get(i);
+      String last = EventDocuments.id(r.stream(), r.expected().value() + Math.max(1, r.events().size()));
+      if (last.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+        outcomes[i] = AppendOutcome.refused(new io.esledger.domain.shared.InvalidValueException("paymentId",
+            "the stream name " + r.stream().value().length() + " characters long makes document ids longer than "
+                + MAX_ID_BYTES + " bytes; use a shorter id"));
+      }
+    }
+  }
+
+  /** Elasticsearch's limit on a document id. */
+  static final int MAX_ID_BYTES = 512;
 
   /**
    * An append after version {@code v} is only allowed if the event {@code v} exists and ends its
@@ -243,6 +264,22 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
     } catch (IOException | RuntimeException e) {
       if (neverSent(e)) {
         writing.forEach(i -> outcomes[i] = AppendOutcome.refused(ElasticsearchFailures.unavailable("append a batch", e)));
+        return;
+      }
+      if (refusedWhole(e)) {
+        // Elasticsearch answered and refused the request as a whole, so nothing of it was stored; one
+        // bad member must not fail the others: each is sent again on its own
+        if (writing.size() == 1) {
+          int i = writing.get(0);
+          LOG.warning(() -> "Elasticsearch refused an append to " + requests.get(i).stream() + ": " + e);
+          outcomes[i] = AppendOutcome.refused(ElasticsearchFailures.unavailable("append to " + requests.get(i).stream(), e));
+          return;
+        }
+        LOG.warning(() -> "Elasticsearch refused a bulk of " + writing.size() + " commits as a whole (" + e
+            + "); sending each on its own");
+        for (int k = 0; k < writing.size(); k++) {
+          writeCommits(requests, List.of(writing.get(k)), List.of(commits.get(k)), outcomes);
+        }
         return;
       }
       LOG.warning(() -> "No answer to a bulk of " + writing.size() + " commit(s) (" + e
@@ -315,6 +352,15 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
           + " was appended; retrying the command with the same commandId is safe", e));
       return false;
     }
+  }
+
+  /**
+   * Elasticsearch answered the request itself with a refusal (a validation failure, a rejection):
+   * then no item of it was executed. A gateway's 502 or 504 says nothing of what happened behind it.
+   */
+  static boolean refusedWhole(Throwable failure) {
+    int status = ElasticsearchFailures.status(failure);
+    return status >= 400 && status != 502 && status != 504;
   }
 
   /** The request never reached Elasticsearch (the connection could not be made): nothing was stored. */

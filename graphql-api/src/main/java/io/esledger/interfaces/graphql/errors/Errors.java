@@ -107,6 +107,8 @@ public final class Errors {
     } else if (failure instanceof OutcomeUnknownException e) {
       LOG.log(Level.WARNING, operation + ": " + e.getMessage(), e.getCause());
       return new OutcomeUnknownApiException(e.getMessage());
+    } else if (failure instanceof io.esledger.analytics.projection.PaymentsQuery.ReadModelRebuildingException e) {
+      return new ReadModelRebuildingException(e.getMessage());
     } else if (failure instanceof Projections.ProjectionElsewhereException e) {
       return new ProjectionElsewhereException(e.getMessage());
     } else if (failure instanceof CircuitBreakerOpenException) {

@@ -54,9 +54,17 @@ public class Callers {
     if (jwt == null || jwt.getRawToken() == null || jwt.getSubject() == null) {
       throw new UnauthenticatedException("a bearer token is required (Authorization: Bearer ...)");
     }
-    String organization = text(jwt.getClaim(organizationClaim));
-    if (organization == null || organization.isBlank()) {
+    if (jwt.getSubject().length() > MAX_SUBJECT_LENGTH) {
+      throw new ForbiddenException("the token's sub is longer than " + MAX_SUBJECT_LENGTH + " characters");
+    }
+    Object claim = jwt.getClaim(organizationClaim);
+    if (claim == null) {
       throw new ForbiddenException("the token has no " + organizationClaim + " claim naming an organization");
+    }
+    String organization = text(claim);
+    if (organization == null || !ORGANIZATION.matcher(organization).matches()) {
+      throw new ForbiddenException("the token's " + organizationClaim + " claim must be a string of 1 to "
+          + MAX_ORGANIZATION_LENGTH + " letters, digits and . _ : @ - (organization ids are part of stream names)");
     }
     Set<String> groups = jwt.getGroups();
     return new Caller(jwt.getSubject(), organization, groups == null ? Set.of() : groups);
@@ -67,10 +75,18 @@ public class Callers {
     return PRINCIPAL.get() instanceof JsonWebToken jwt ? jwt : null;
   }
 
+  /** A string claim's value; null for anything else (numbers, arrays, objects are not names). */
   private static String text(Object claim) {
     if (claim instanceof JsonString json) {
       return json.getString();
     }
-    return claim == null ? null : claim.toString();
+    return claim instanceof String string ? string : null;
   }
+
+  /** Organization ids: a bounded name, so every stream name and document id made from one fits. */
+  public static final int MAX_ORGANIZATION_LENGTH = 64;
+  private static final java.util.regex.Pattern ORGANIZATION =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._:@-]{1," + MAX_ORGANIZATION_LENGTH + "}");
+  /** The user id is stored with every event. */
+  public static final int MAX_SUBJECT_LENGTH = 256;
 }

@@ -60,11 +60,12 @@ public class RequestGate extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (request.getUserPrincipal() == null) {
+    if (request.getUserPrincipal() == null || !hasSubject(request.getUserPrincipal())) {
       boolean sent = request.getHeader("Authorization") != null;
       response.setHeader("WWW-Authenticate", sent ? "Bearer error=\"invalid_token\"" : "Bearer");
       refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, UnauthenticatedException.CODE, sent
-          ? "the bearer token was not accepted (its signature, issuer or expiry; the server log says which)"
+          ? "the bearer token was not accepted (its signature, issuer, audience, expiry or missing sub; the server log "
+              + "says which)"
           : "a bearer token is required (Authorization: Bearer ...); ./run.sh prints one for development");
       return;
     }
@@ -107,21 +108,44 @@ public class RequestGate extends HttpFilter {
     }
   }
 
+  /** A verified token names its user ({@code sub}); one that does not identifies nobody. */
+  static boolean hasSubject(Principal principal) {
+    return !(principal instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt)
+        || jwt.getSubject() != null && !jwt.getSubject().isBlank();
+  }
+
   /** {@code GET .../schema.graphql}: the schema document, open to anyone and not a GraphQL request. */
   public static boolean isSchemaDocument(HttpServletRequest request) {
     return "GET".equals(request.getMethod()) && request.getRequestURI().endsWith("/schema.graphql");
   }
 
   private static boolean isJson(String contentType) {
-    return contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals("application/json");
+    return "application/json".equals(mediaType(contentType));
   }
 
   static boolean executable(String contentType) {
+    String type = mediaType(contentType);
+    return "application/json".equals(type) || "application/graphql".equals(type);
+  }
+
+  /**
+   * The media type of a Content-Type header, lower case and without parameters; null when there is
+   * none. A header sent twice arrives joined by a comma (GraphiQL's page does this: its fetcher and
+   * the page both set it); the same type repeated is that type, different types are none.
+   */
+  static String mediaType(String contentType) {
     if (contentType == null) {
-      return false;
+      return null;
     }
-    String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    return type.equals("application/json") || type.equals("application/graphql");
+    String type = null;
+    for (String part : contentType.split(",")) {
+      String each = part.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+      if (each.isEmpty() || type != null && !type.equals(each)) {
+        return null;
+      }
+      type = each;
+    }
+    return type;
   }
 
   /** Answers with one error carrying {@code code}, and records the code as the request's outcome. */
