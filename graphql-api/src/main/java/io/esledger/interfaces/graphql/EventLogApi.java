@@ -9,6 +9,7 @@ import io.esledger.application.eventstore.LogPage;
 import io.esledger.application.eventstore.LogPosition;
 import io.esledger.application.eventstore.LogSubscription;
 import io.esledger.interfaces.graphql.errors.ApiException;
+import io.esledger.interfaces.graphql.errors.TooManySubscriptionsException;
 import io.esledger.interfaces.graphql.errors.ValidationFailedException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -37,7 +38,14 @@ import io.smallrye.graphql.api.Subscription;
 @ApplicationScoped
 public class EventLogApi {
 
-  static final int MAX_SUBSCRIPTIONS = 64;
+  /**
+   * Subscriptions one instance serves at once: each follows the log on a thread of its own and
+   * polls it at the head (every 500 ms by default).
+   */
+  static final int MAX_SUBSCRIPTIONS = 128;
+  /** Subscriptions one organization may hold open on one instance. */
+  static final int MAX_SUBSCRIPTIONS_PER_ORGANIZATION = 16;
+  private final java.util.Map<String, AtomicInteger> perOrganization = new java.util.concurrent.ConcurrentHashMap<>();
   private static final int PAGE = 100;
 
   @Inject EventStore store;
@@ -49,11 +57,11 @@ public class EventLogApi {
   @Query
   @Description("A page of the event log after a position (none: from the start), in log order; next is where "
       + "to read on. Only durable events are read; none is ever skipped.")
-  public @NonNull LogPageView eventLog(String after, LogFilterInput filter, @DefaultValue("100") int first)
+  public @NonNull LogPageView eventLog(String after, LogFilterInput filter, @DefaultValue("100") Integer first)
       throws ApiException {
     String organization = callers.require(Role.PAYMENTS_READ).readScope(null);
     return translated("eventLog", () -> reads.read(() -> {
-      if (first < 1 || first > 1000) {
+      if (first == null || first < 1 || first > 1000) {
         throw new ValidationFailedException("first", "between 1 and 1000");
       }
       LogPage page = store.readLog(position(after), LogFilterInput.toFilter(filter), first);
@@ -65,19 +73,41 @@ public class EventLogApi {
   @Description("Events of the log after a position (none: from the start): history first, then live, in log "
       + "order. Each carries the position to resume from after it.")
   public Multi<LogEventView> events(String after, LogFilterInput filter) throws ApiException {
-    String organization = callers.require(Role.PAYMENTS_READ).readScope(null);
+    Caller caller = callers.require(Role.PAYMENTS_READ);
+    String organization = caller.readScope(null);
     LogPosition from = translated("events", () -> position(after));
     LogFilter logFilter = LogFilterInput.toFilter(filter);
-    return Multi.createFrom().emitter(emitter -> follow(emitter, from, logFilter, organization));
+    reserve(caller.organizationId());
+    return Multi.createFrom().emitter(emitter -> follow(emitter, from, logFilter, organization, caller.organizationId()));
+  }
+
+  /**
+   * Takes one of the instance's subscription slots and one of the caller's organization's, or refuses
+   * with {@code TOO_MANY_SUBSCRIPTIONS}: one organization cannot hold every slot.
+   */
+  private void reserve(String callerOrganization) throws TooManySubscriptionsException {
+    AtomicInteger ofOrganization = perOrganization.computeIfAbsent(callerOrganization, o -> new AtomicInteger());
+    if (ofOrganization.incrementAndGet() > MAX_SUBSCRIPTIONS_PER_ORGANIZATION) {
+      release(callerOrganization, false);
+      throw new TooManySubscriptionsException("your organization has " + MAX_SUBSCRIPTIONS_PER_ORGANIZATION
+          + " event subscriptions open (the most it may); close one first");
+    }
+    if (open.incrementAndGet() > MAX_SUBSCRIPTIONS) {
+      release(callerOrganization, true);
+      throw new TooManySubscriptionsException("this instance has " + MAX_SUBSCRIPTIONS
+          + " event subscriptions open (the most it serves); retry later or on another instance");
+    }
+  }
+
+  private void release(String callerOrganization, boolean instanceSlot) {
+    if (instanceSlot) {
+      open.decrementAndGet();
+    }
+    perOrganization.computeIfPresent(callerOrganization, (o, n) -> n.decrementAndGet() <= 0 ? null : n);
   }
 
   private void follow(MultiEmitter<? super LogEventView> emitter, LogPosition from, LogFilter filter,
-      String organization) {
-    if (open.incrementAndGet() > MAX_SUBSCRIPTIONS) {
-      open.decrementAndGet();
-      emitter.fail(new IllegalStateException("too many open event subscriptions (at most " + MAX_SUBSCRIPTIONS + ")"));
-      return;
-    }
+      String organization, String callerOrganization) {
     LogPosition[] at = {from};
     LogSubscription subscription = store.subscribe("graphql", from, filter, PAGE, page -> {
       for (LogEventView view : views(page, at[0], organization)) {
@@ -92,7 +122,7 @@ public class EventLogApi {
       at[0] = page.next();
     });
     emitter.onTermination(() -> {
-      open.decrementAndGet();
+      release(callerOrganization, true);
       subscription.close();
     });
   }

@@ -70,9 +70,12 @@ public class ReadModelApi {
   @Description("Rebuilds a read model from the event store. Returns at once with the progress (poll "
       + "projectionStatus), or when done if wait is true.")
   public @NonNull ProjectionStatusView rebuildProjection(@DefaultValue("payments") String name,
-      @DefaultValue("false") boolean wait) throws ApiException {
+      @DefaultValue("false") Boolean wait) throws ApiException {
     callers.require(Role.OPERATOR);
     return translated("rebuildProjection", () -> {
+      if (wait == null) {
+        throw new ValidationFailedException("wait", "true or false (or leave it out: false)");
+      }
       known(name);
       if (InvoicePaymentsProcess.NAME.equals(name)) {
         throw new ValidationFailedException("name", "the invoice payments process is not rebuilt: its effects are "

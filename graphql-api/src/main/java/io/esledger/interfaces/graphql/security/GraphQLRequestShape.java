@@ -26,6 +26,9 @@ final class GraphQLRequestShape {
       parsed = reader.readValue();
     } catch (JsonException | IllegalStateException notJson) {
       return new Checked("the request body is not valid JSON", null);
+    } catch (RuntimeException tooDeep) { // a parser's own limit (nesting), whatever it throws
+      return new Checked("the request body is not JSON this server reads (" + tooDeep.getClass().getSimpleName()
+          + "): nested too deep?", null);
     }
     if (parsed.getValueType() == JsonValue.ValueType.ARRAY) {
       if (parsed.asJsonArray().isEmpty()) {
@@ -54,6 +57,9 @@ final class GraphQLRequestShape {
     if (!is(request, "variables", JsonValue.ValueType.OBJECT, true)) {
       return "\"variables\" must be an object (or null)";
     }
+    if (depth(request.get("variables"), 0) > MAX_VARIABLES_DEPTH) {
+      return "\"variables\" nest deeper than " + MAX_VARIABLES_DEPTH + " levels";
+    }
     if (!is(request, "operationName", JsonValue.ValueType.STRING, true)) {
       return "\"operationName\" must be a string (or null)";
     }
@@ -61,6 +67,27 @@ final class GraphQLRequestShape {
       return "\"extensions\" must be an object (or null)";
     }
     return null;
+  }
+
+  /** No input of the schema nests anywhere near this deep; deeper values only cost the server stack. */
+  static final int MAX_VARIABLES_DEPTH = 32;
+
+  /** How deep {@code value} nests, counted up to just past the limit. */
+  private static int depth(JsonValue value, int at) {
+    if (value == null || at > MAX_VARIABLES_DEPTH) {
+      return at;
+    }
+    int deepest = at;
+    if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+      for (JsonValue member : value.asJsonObject().values()) {
+        deepest = Math.max(deepest, depth(member, at + 1));
+      }
+    } else if (value.getValueType() == JsonValue.ValueType.ARRAY) {
+      for (JsonValue member : value.asJsonArray()) {
+        deepest = Math.max(deepest, depth(member, at + 1));
+      }
+    }
+    return deepest;
   }
 
   private static boolean is(JsonObject request, String member, JsonValue.ValueType type, boolean optional) {

@@ -21,8 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a request must be before GraphQL sees it. The schema document stays readable; everything
- * else at {@code /graphql} (queries, mutations, the WebSocket upgrade) needs a token the
- * MicroProfile JWT feature verified, else 401 with {@code UNAUTHENTICATED}. A POST is executed only
+ * else at {@code /graphql} (queries, mutations) needs a token the MicroProfile JWT feature verified
+ * (and that names its user), else 401 with {@code UNAUTHENTICATED}. A WebSocket upgrade either
+ * carries one too, or none at all: then the token comes in {@code connection_init}
+ * ({@link GraphQLWebSocket}). A POST is executed only
  * as {@code application/json} or {@code application/graphql}: a browser on another site can send a
  * form or {@code text/plain} without asking, never JSON (so no cross-site request forgery), and
  * anything else is refused with 415 {@code UNSUPPORTED_MEDIA_TYPE}. A body larger than
@@ -57,6 +59,13 @@ public class RequestGate extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (isSchemaDocument(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    TokenVerification.seen(request);
+    if (request.getUserPrincipal() == null && isWebSocketUpgrade(request) && request.getHeader("Authorization") == null) {
+      // a browser cannot set headers on a WebSocket: its token comes in connection_init's payload, and
+      // GraphQLWebSocket lets nothing else through before that token is verified
       chain.doFilter(request, response);
       return;
     }
@@ -106,6 +115,11 @@ public class RequestGate extends HttpFilter {
       RequestBudget.leave(budgetBefore);
       Callers.leave(before);
     }
+  }
+
+  static boolean isWebSocketUpgrade(HttpServletRequest request) {
+    String upgrade = request.getHeader("Upgrade");
+    return "GET".equals(request.getMethod()) && upgrade != null && upgrade.equalsIgnoreCase("websocket");
   }
 
   /** A verified token names its user ({@code sub}); one that does not identifies nobody. */

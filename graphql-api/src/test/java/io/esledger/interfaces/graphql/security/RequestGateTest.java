@@ -23,4 +23,21 @@ class RequestGateTest {
     assertThat(RequestGate.executable("")).isFalse();
     assertThat(RequestGate.executable(null)).isFalse();
   }
+
+  @Test
+  void variablesNestedThousandsDeepAreARefusedRequestNotAServerError() {
+    String deep = "[".repeat(1000) + "]".repeat(1000);
+    byte[] body = ("{\"query\":\"{ payments { total } }\",\"variables\":{\"x\":" + deep + "}}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(GraphQLRequestShape.check(body).problem()).contains("deeper");
+
+    String deeper = "[".repeat(100_000) + "]".repeat(100_000);
+    byte[] worse = ("{\"query\":\"{ payments { total } }\",\"variables\":{\"x\":" + deeper + "}}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(GraphQLRequestShape.check(worse).problem()).isNotNull();
+
+    byte[] fine = "{\"query\":\"{ payments { total } }\",\"variables\":{\"f\":{\"a\":[1,[2]]}}}"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(GraphQLRequestShape.check(fine).problem()).isNull();
+  }
 }
