@@ -89,7 +89,7 @@ kill -9 "$(liberty_pid)"
 log "Liberty killed (kill -9); restarting it"
 wait "$app_pid" 2>/dev/null || true
 start_app
-wait "$load"
+wait "$load" || failed=1
 $DRIVER --mode verify --acked "$WORK/acked-1.txt" --rebuild true || failed=1
 
 fi
@@ -99,7 +99,7 @@ $DRIVER --mode load --clients 8 --seconds 40 --acked "$WORK/acked-2.txt" --org h
 load=$!
 # queries alongside (statistics and read-model pages): during the hang each must end in a clear error
 # (STORE_UNAVAILABLE), once a circuit breaker is open without waiting for a timeout
-$DRIVER --mode queries --clients 8 --seconds 40 &
+$DRIVER --mode queries --clients 8 --seconds 40 --outage true &
 queries=$!
 sleep 8
 kill -STOP "$es_pid"
@@ -107,7 +107,7 @@ log "Elasticsearch stopped (SIGSTOP) for 15 s"
 sleep 15
 kill -CONT "$es_pid"
 log "Elasticsearch resumed (SIGCONT)"
-wait "$load"
+wait "$load" || failed=1
 wait "$queries" || failed=1
 $DRIVER --mode verify --acked "$WORK/acked-2.txt" --rebuild true || failed=1
 
@@ -170,8 +170,16 @@ start_instance 39080
 start_instance 39081
 runs_here() { curl -sf -H 'Content-Type: application/json' -H "$AUTH" -d '{"query":"{ projectionStatus { runsOnThisInstance } }"}' \
   "http://localhost:$1/graphql" | grep -q '"runsOnThisInstance":true'; }
-for _ in $(seq 1 100); do runs_here 39080 || runs_here 39081 && break; sleep 0.2; done
-if runs_here 39080; then victim=39080; survivor=39081; else victim=39081; survivor=39080; fi
+victim=""
+for _ in $(seq 1 100); do
+  if runs_here 39080; then victim=39080; survivor=39081; break; fi
+  if runs_here 39081; then victim=39081; survivor=39080; break; fi
+  sleep 0.2
+done
+if [ -z "$victim" ]; then
+  # without the projection's holder there is no failover to observe: the drill's premise failed
+  log "drill 4 FAILED: neither instance reports running the projection after 20 s"; exit 1
+fi
 log "the projection runs on the instance on port $victim"
 # the drill is about losing a node of a replicated cluster: every replica in place first
 curl -sf "http://127.0.0.1:39201/_cluster/health?wait_for_status=green&timeout=60s" >/dev/null \
@@ -197,7 +205,8 @@ if [ -z "$victim_liberty" ] || [ -z "$n3_pid" ]; then
 fi
 kill -9 $victim_liberty $n3_pid || failed=1
 log "killed (kill -9) the projecting instance (port $victim, pid $victim_liberty) and data node n3"
-wait "$load_a" "$load_b"
+wait "$load_a" || failed=1
+wait "$load_b" || failed=1
 curl -sf "http://127.0.0.1:39201/_cluster/health" >&2; echo >&2
 java -Xmx256m -cp "$(cat bench/target/classpath.txt)" io.esledger.bench.FaultDrills --graphql "http://localhost:$survivor/graphql" \
   --mode verify --acked "$WORK/acked-4.txt" --rebuild true || failed=1

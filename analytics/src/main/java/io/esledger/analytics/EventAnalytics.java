@@ -97,7 +97,7 @@ public class EventAnalytics {
   public List<DateBucket> trends(String organization, String eventType, Instant from, Instant to,
       TimeInterval interval, ZoneId zone, List<String> tokens) {
     Instant visible = consistency.events(tokens);
-    return cache.get(key("trends", organization, eventType, from, to, zone) + "|" + interval, visible, Trend.class,
+    return cache.get(key("trends", organization, eventType, from, to, zone, String.valueOf(interval)), visible, Trend.class,
         () -> new Trend(search.trends(organization, eventType, from, to, interval, zone))).buckets();
   }
 
@@ -123,10 +123,30 @@ public class EventAnalytics {
 
   /**
    * The event index (so deployments sharing one Redis never meet), the organization ("*" for all), then
-   * the query: one organization's answers never serve another.
+   * the query: one organization's answers never serve another. Every part is written with its length
+   * before it, so no value (an event type, a time zone) can end one part and forge the next.
    */
-  private String key(String query, String organization, String eventType, Instant from, Instant to, ZoneId zone) {
-    return index.name() + "|" + (organization == null ? "*" : "org:" + organization) + "|" + query + "|" + eventType + "|" + from + "|"
-        + to + "|" + zone.getId();
+  private String key(String query, String organization, String eventType, Instant from, Instant to, ZoneId zone,
+      String... more) {
+    String[] parts = new String[7 + more.length];
+    parts[0] = index.name();
+    parts[1] = organization == null ? "*" : "org:" + organization;
+    parts[2] = query;
+    parts[3] = eventType;
+    parts[4] = String.valueOf(from);
+    parts[5] = String.valueOf(to);
+    parts[6] = zone.getId();
+    System.arraycopy(more, 0, parts, 7, more.length);
+    return cacheKey(parts);
+  }
+
+  /** The parts, each after its length: two different lists of parts never make the same key. */
+  static String cacheKey(String... parts) {
+    StringBuilder key = new StringBuilder(128);
+    for (String part : parts) {
+      String text = String.valueOf(part);
+      key.append(text.length()).append(':').append(text).append('|');
+    }
+    return key.toString();
   }
 }

@@ -64,7 +64,7 @@ public final class FaultDrills {
       case "consistency" -> drills.consistency(Integer.parseInt(o.getOrDefault("clients", "8")),
           Integer.parseInt(o.getOrDefault("rounds", "2000")));
       case "queries" -> drills.queries(Integer.parseInt(o.getOrDefault("clients", "2")),
-          Integer.parseInt(o.getOrDefault("seconds", "40")));
+          Integer.parseInt(o.getOrDefault("seconds", "40")), Boolean.parseBoolean(o.getOrDefault("outage", "false")));
       default -> throw new IllegalArgumentException("--mode load|verify|consistency|queries");
     };
     System.exit(status);
@@ -73,10 +73,13 @@ public final class FaultDrills {
   /** One answer: the JSON, or the error code (HTTP failures as "HTTP_<status>" / "NO_ANSWER"). */
   private record Answer(JsonNode data, String error, long millis) {}
 
+  /** The operator's organization: its caller may rebuild and read across organizations. */
+  private static final String OPERATOR = "drill";
+
   private Answer call(String query, ObjectNode variables, Duration timeout) {
-    // a payment is written by a caller of its organization; everything else is read as an operator
+    // a payment is written by a caller of its organization (no operator role); the rest is an operator's
     String org = variables == null ? "" : variables.path("i").path("organizationId").asText("");
-    return call(query, variables, timeout, org.isEmpty() ? "drill" : org);
+    return call(query, variables, timeout, org.isEmpty() ? OPERATOR : org);
   }
 
   private Answer call(String query, ObjectNode variables, Duration timeout, String org) {
@@ -86,7 +89,7 @@ public final class FaultDrills {
     try {
       HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(graphql))
           .header("Content-Type", "application/json").timeout(timeout)
-          .header("Authorization", "Bearer " + Tokens.forOrganization(org))
+          .header("Authorization", "Bearer " + (OPERATOR.equals(org) ? Tokens.forOrganization(org) : Tokens.caller(org)))
           .POST(HttpRequest.BodyPublishers.ofByteArray(Http.JSON.writeValueAsBytes(request))).build(),
           HttpResponse.BodyHandlers.ofByteArray());
       long millis = (System.nanoTime() - started) / 1_000_000;
@@ -162,6 +165,10 @@ public final class FaultDrills {
     }
     System.out.printf("load: %d clients, %d s: acknowledged %d, errors %s, slowest receipt %d ms, slowest error %d ms%n",
         clients, seconds, ok.get(), new TreeMap<>(errors), slowestOkMillis.get(), slowestErrorMillis.get());
+    if (ok.get() == 0) {
+      System.out.println("load: FAILED, nothing was acknowledged: the drill's premise (writes under the fault) did not hold");
+      return 1;
+    }
     return 0;
   }
 
@@ -170,7 +177,7 @@ public final class FaultDrills {
    * read-model pages in turn: prints how each kind of answer came and how fast. Fails when an answer is unclear — no answer, an HTTP
    * error, {@code INTERNAL} or an error without a code; {@code STORE_UNAVAILABLE} is a clear one.
    */
-  private int queries(int clients, int seconds) throws Exception {
+  private int queries(int clients, int seconds, boolean requireOutage) throws Exception {
     Map<String, List<Long>> byOutcome = new ConcurrentHashMap<>();
     AtomicLong sent = new AtomicLong();
     long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -216,6 +223,19 @@ public final class FaultDrills {
       System.out.println("queries: FAILED, some answers were not a result or a clear error");
       return 1;
     }
+    if (requireOutage) {
+      // the premise: the hang was met (answers STORE_UNAVAILABLE), and once a breaker was open some were
+      // refused without waiting (under 100 ms), as the drill claims
+      List<Long> unavailable = byOutcome.entrySet().stream().filter(e -> e.getKey().endsWith(" STORE_UNAVAILABLE"))
+          .flatMap(e -> e.getValue().stream()).toList();
+      long fast = unavailable.stream().filter(m -> m < 100).count();
+      System.out.printf("queries: during the outage %d answers were STORE_UNAVAILABLE, %d of them within 100 ms%n",
+          unavailable.size(), fast);
+      if (unavailable.isEmpty() || fast == 0) {
+        System.out.println("queries: FAILED, the outage was not met, or no read was refused at once by an open breaker");
+        return 1;
+      }
+    }
     return 0;
   }
 
@@ -229,6 +249,10 @@ public final class FaultDrills {
       }
     }
     int acked = byOrg.values().stream().mapToInt(Set::size).sum();
+    if (acked == 0) {
+      System.out.println("verify: FAILED, nothing was acknowledged, so nothing could be checked");
+      return 1;
+    }
     int missingHistory = 0;
     for (Map.Entry<String, Set<String>> org : byOrg.entrySet()) {
       // payment ids are an organization's own: each history is asked for by a caller of its organization
@@ -277,16 +301,23 @@ public final class FaultDrills {
     for (Map.Entry<String, Set<String>> org : byOrg.entrySet()) {
       Set<String> seen = new HashSet<>();
       for (int offset = 0; offset < org.getValue().size() + 100; offset += 100) {
-        ObjectNode variables = Http.JSON.createObjectNode().put("org", org.getKey()).put("offset", offset);
+        ObjectNode variables = Http.JSON.createObjectNode().put("offset", offset);
         variables.putArray("t").add(token);
-        Answer page = call("query($org: ID, $offset: Int, $t: [String!]) { payments(filter: {organizationId: $org}, "
-            + "page: {offset: $offset, size: 100}, consistentWith: $t) { items { paymentId } } }", variables,
-            Duration.ofSeconds(60));
+        // asked by a caller of the organization itself (no operator role, no filter): what it sees is its own
+        Answer page = call("query($offset: Int, $t: [String!]) { payments(page: {offset: $offset, size: 100}, "
+            + "consistentWith: $t) { items { paymentId organizationId } } }", variables, Duration.ofSeconds(60),
+            org.getKey());
         if (page.error() != null) {
           throw new IllegalStateException("payments failed: " + page.error());
         }
         JsonNode items = page.data().path("payments").path("items");
-        items.forEach(item -> seen.add(item.path("paymentId").asText()));
+        for (JsonNode item : items) {
+          if (!org.getKey().equals(item.path("organizationId").asText())) {
+            throw new IllegalStateException("payments as " + org.getKey() + " showed a row of "
+                + item.path("organizationId").asText());
+          }
+          seen.add(item.path("paymentId").asText());
+        }
         if (items.size() < 100) {
           break;
         }
@@ -348,14 +379,14 @@ public final class FaultDrills {
           ObjectNode v = Http.JSON.createObjectNode().put("org", org);
           v.putArray("t").add(token);
           Answer rows = call("query($org: ID, $t: [String!]) { payments(filter: {organizationId: $org}, "
-              + "consistentWith: $t) { total } }", v, Duration.ofSeconds(30));
+              + "consistentWith: $t) { total } }", v, Duration.ofSeconds(30), org);
           if (rows.error() != null) {
             errors.computeIfAbsent("payments:" + rows.error(), k -> new AtomicLong()).incrementAndGet();
           } else if (rows.data().path("payments").path("total").asInt() != 1) {
             paymentsMisses.incrementAndGet();
           }
           Answer found = call("query($org: ID, $t: [String!]) { searchEvents(filter: {organizationId: $org}, "
-              + "consistentWith: $t) { total } }", v, Duration.ofSeconds(30));
+              + "consistentWith: $t) { total } }", v, Duration.ofSeconds(30), org);
           if (found.error() != null) {
             errors.computeIfAbsent("searchEvents:" + found.error(), k -> new AtomicLong()).incrementAndGet();
           } else if (found.data().path("searchEvents").path("total").asInt() != 1) {

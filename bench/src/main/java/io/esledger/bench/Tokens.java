@@ -19,6 +19,14 @@ final class Tokens {
 
   private Tokens() {}
 
+  private static final Map<String, String> CALLERS = new ConcurrentHashMap<>();
+
+  /** A caller of one organization who may read and write there, and nothing more (no operator role). */
+  static String caller(String organization) {
+    return CALLERS.computeIfAbsent(organization, org -> signer().token(org, "bench",
+        List.of("payments:read", "payments:write"), Duration.ofHours(6)));
+  }
+
   static String forOrganization(String organization) {
     return BY_ORGANIZATION.computeIfAbsent(organization, org -> signer().token(org, "bench",
         List.of("payments:read", "payments:write", "ledger:operator"), Duration.ofHours(6)));

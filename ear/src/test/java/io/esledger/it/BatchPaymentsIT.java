@@ -98,12 +98,17 @@ class BatchPaymentsIT {
   @Test
   void a_batch_over_the_limit_is_refused_whole() {
     JsonArrayBuilder inputs = Json.createArrayBuilder();
+    java.util.List<String> ids = new java.util.ArrayList<>();
     for (int i = 0; i < 1001; i++) {
-      inputs.add(Json.createObjectBuilder(input(fresh(), 1, "EUR")));
+      ids.add(fresh());
+      inputs.add(Json.createObjectBuilder(input(ids.get(i), 1, "EUR")));
     }
 
     JsonObject response = graphql.post(BATCH, Map.of("inputs", inputs.build()));
 
     assertThat(firstCode(response)).isEqualTo("VALIDATION_FAILED");
+    for (String id : java.util.List.of(ids.get(0), ids.get(500), ids.get(1000))) {
+      assertThat(historySize(id)).as("nothing of a refused batch is stored: " + id).isZero();
+    }
   }
 }

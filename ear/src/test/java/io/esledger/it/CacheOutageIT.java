@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -45,11 +46,19 @@ class CacheOutageIT {
     return LedgerDeployment.ear();
   }
 
-  /** A query with a range of its own, so the in-process level misses and Redis is asked. */
+  /** Where the ranges start: a day back, so this test's own payments are in every one of them. */
+  private final Instant since = Instant.now().minus(java.time.Duration.ofDays(1));
+  private final GraphQL writer = GraphQL.onTestServer().as("outage-" + java.util.UUID.randomUUID().toString()
+      .substring(0, 8));
+
+  /**
+   * A query with a range of its own (its start moves by a millisecond each time), so the in-process
+   * level misses and Redis is asked; the test's organization's payments are in every range.
+   */
   private int statistics() {
     query++;
-    JsonObject answer = client.post(STATISTICS, Map.of("from", Instant.parse("2026-01-01T00:00:00Z")
-        .plusMillis(query).toString(), "to", "2026-01-30T00:00:00Z"));
+    JsonObject answer = writer.post(STATISTICS, Map.of("from", since.plusMillis(query).toString(),
+        "to", Instant.now().plus(java.time.Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString()));
     assertThat(errors(answer)).as("a query while Redis fails: " + answer).isEmpty();
     return answer.getJsonObject("data").getJsonObject("eventStatistics").getInt("total");
   }
@@ -100,7 +109,20 @@ class CacheOutageIT {
 
   @Test
   void queries_answer_while_redis_hangs_the_breaker_opens_and_closes_again() throws Exception {
+    List<String> tokens = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      JsonObject written = writer.post("mutation p($input: ProcessPaymentInput!) { processPayment(input: $input) "
+          + "{ consistencyToken } }", Map.of("input", Map.of("paymentId", "outage-" + i, "amount", "1.00",
+          "currency", "EUR")));
+      assertThat(errors(written)).as(written.toString()).isEmpty();
+      tokens.add(written.getJsonObject("data").getJsonObject("processPayment").getString("consistencyToken"));
+    }
+    JsonObject searched = writer.post("query q($t: [String!]) { searchEvents(consistentWith: $t) { total } }",
+        Map.of("t", jakarta.json.Json.createArrayBuilder(tokens).build()));
+    assertThat(errors(searched)).as(searched.toString()).isEmpty(); // the three are searchable now
     int total = statistics();
+    assertThat(total).as("the organization's three payments, so answers before and during the outage can differ")
+        .isEqualTo(3);
     assertThat(cache().getBoolean("redisAvailable")).as("Redis answers before the outage").isTrue();
     int failuresBefore = cache().getInt("redisFailures");
     double refusalsBefore = breakerRefusals();

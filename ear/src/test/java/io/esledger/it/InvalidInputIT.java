@@ -101,4 +101,82 @@ class InvalidInputIT {
 
     assertThat(GraphQL.firstCode(response)).isEqualTo("VALIDATION_FAILED");
   }
+
+  private static String aliases(int n) {
+    StringBuilder query = new StringBuilder("{");
+    for (int i = 0; i < n; i++) {
+      query.append(" a").append(i).append(": __typename");
+    }
+    return query.append(" }").toString();
+  }
+
+  @Test
+  void typename_is_not_counted_as_a_field_but_no_document_exceeds_the_parsers_token_limit() {
+    JsonObject seven = graphql.post(aliases(700), Map.of());
+    assertThat(errors(seven)).as("700 aliased __typename: not counted among the 600 fields, as documented").isEmpty();
+
+    JsonObject huge = graphql.post(aliases(6_000), Map.of()); // 18,000 tokens
+    assertThat(errors(huge)).as(huge.toString().substring(0, Math.min(400, huge.toString().length()))).hasSize(1);
+    assertThat(errors(huge).getJsonObject(0).getJsonObject("extensions").getString("code"))
+        .isIn("GRAPHQL_PARSE_FAILED", "QUERY_TOO_COMPLEX");
+    assertThat(huge.get("data")).isIn(null, jakarta.json.JsonValue.NULL);
+  }
+
+  @Test
+  void nulls_where_values_are_expected_are_validation_failures_naming_the_argument() {
+    for (String[] call : new String[][] {
+        {"{ eventLog(filter: { eventTypes: [null] }) { atHead } }", "filter.eventTypes"},
+        {"{ eventLog(filter: { aggregateTypes: [\"Payment\", null] }) { atHead } }", "filter.aggregateTypes"},
+        {"{ eventLog(first: null) { atHead } }", "first"},
+        {"mutation { rebuildProjection(wait: null) { name } }", "wait"}}) {
+      JsonObject response = graphql.post(call[0], Map.of());
+      assertThat(errors(response)).as(call[0] + " -> " + response).hasSize(1);
+      JsonObject extensions = errors(response).getJsonObject(0).getJsonObject("extensions");
+      assertThat(extensions.getString("code")).as(call[0]).isEqualTo("VALIDATION_FAILED");
+      assertThat(extensions.getString("field")).as(call[0]).isEqualTo(call[1]);
+    }
+    JsonObject asReader = graphql.as("org-1", "user-1", GraphQL.READ).post(
+        "mutation { rebuildProjection(wait: null) { name } }", Map.of());
+    assertThat(GraphQL.firstCode(asReader)).as("a non-operator learns nothing more").isEqualTo("FORBIDDEN");
+  }
+
+  @Test
+  void a_due_date_the_store_cannot_hold_is_a_validation_failure() {
+    for (String dueDate : new String[] {"+10000-01-01", "0999-01-01", "2026-1-1", "2026-02-30"}) {
+      JsonObject response = graphql.post("mutation i($input: IssueInvoiceInput!) { issueInvoice(input: $input) "
+          + "{ version } }", Map.of("input", Map.of("invoiceId", "inv-" + UUID.randomUUID(), "amount", "1.00",
+          "currency", "EUR", "dueDate", dueDate)));
+      assertThat(errors(response)).as(dueDate + " -> " + response).hasSize(1);
+      assertThat(errors(response).getJsonObject(0).getJsonObject("extensions").getString("code")).as(dueDate)
+          .isEqualTo("VALIDATION_FAILED");
+      assertThat(errors(response).getJsonObject(0).getJsonObject("extensions").getString("field")).as(dueDate)
+          .isEqualTo("dueDate");
+    }
+  }
+
+  @Test
+  void a_log_position_ahead_of_the_head_is_refused_not_waited_on() throws Exception {
+    JsonObject page = graphql.post("{ eventLog(after: \"L999999999\") { atHead events { position } } }", Map.of());
+    assertThat(errors(page)).as(page.toString()).hasSize(1);
+    assertThat(errors(page).getJsonObject(0).getJsonObject("extensions").getString("code")).isEqualTo("VALIDATION_FAILED");
+    assertThat(errors(page).getJsonObject(0).getJsonObject("extensions").getString("field")).isEqualTo("after");
+
+    try (GraphQLSocket socket = GraphQLSocket.withHeader(graphql)) {
+      socket.subscribe("1", "subscription { events(after: \"L999999999\") { position } }");
+      JsonObject refused = socket.next();
+      assertThat(refused.getString("type")).as(refused.toString()).isEqualTo("error");
+      assertThat(refused.toString()).contains("VALIDATION_FAILED");
+    }
+  }
+
+  @Test
+  void numbers_out_of_range_for_an_int_argument_are_validation_failures() {
+    for (String n : new String[] {"1E+400", "9223372036854775807", "3000000000", "-1", "1.5"}) {
+      String body = "{\"query\":\"query($n: Int!) { eventLog(first: $n) { atHead } }\",\"variables\":{\"n\":" + n + "}}";
+      JsonObject response = graphql.send(body);
+      assertThat(errors(response)).as(n + " -> " + response).hasSize(1);
+      assertThat(errors(response).getJsonObject(0).getJsonObject("extensions").getString("code")).as(n + " -> " + response)
+          .isIn("VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED");
+    }
+  }
 }

@@ -97,4 +97,33 @@ class WebSocketAuthIT {
       assertThat(code).as("closed as too big").isEqualTo(1009);
     }
   }
+
+  @Test
+  void one_organization_cannot_hold_every_subscription() throws Exception {
+    java.util.List<GraphQLSocket> open = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 16; i++) {
+        GraphQLSocket socket = GraphQLSocket.withHeader(caller);
+        socket.subscribe("s", "subscription { events(filter: { aggregateTypes: [\"Nothing\"] }) { position } }");
+        open.add(socket);
+      }
+      // the organization's 17th is refused with a code; another organization still subscribes
+      try (GraphQLSocket seventeenth = GraphQLSocket.withHeader(caller)) {
+        seventeenth.subscribe("s", "subscription { events { position } }");
+        JsonObject refused = seventeenth.next();
+        assertThat(refused.getString("type")).as(refused.toString()).isEqualTo("error");
+        assertThat(refused.toString()).contains("TOO_MANY_SUBSCRIPTIONS");
+      }
+      GraphQL other = GraphQL.onTestServer().as("ws-other-" + UUID.randomUUID().toString().substring(0, 8));
+      JsonObject written = other.post("mutation p($input: ProcessPaymentInput!) { processPayment(input: $input) { version } }",
+          java.util.Map.of("input", java.util.Map.of("paymentId", "other-1", "amount", "1.00", "currency", "EUR")));
+      assertThat(GraphQL.errors(written)).isEmpty();
+      try (GraphQLSocket socket = GraphQLSocket.withHeader(other)) {
+        socket.subscribe("s", "subscription { events { event { aggregateId } } }");
+        assertThat(socket.expect("next").toString()).contains("other-1");
+      }
+    } finally {
+      open.forEach(GraphQLSocket::close);
+    }
+  }
 }

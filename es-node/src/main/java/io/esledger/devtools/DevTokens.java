@@ -32,6 +32,8 @@ public final class DevTokens {
 
   /** The issuer of development tokens (the ledger's default {@code mp.jwt.verify.issuer}). */
   public static final String ISSUER = "https://ledger.dev.local";
+  /** The audience development tokens are for; the server expects it unless mp.jwt.verify.audiences says otherwise. */
+  public static final String AUDIENCE = "ledger";
 
   private final PrivateKey key;
 
@@ -73,9 +75,15 @@ public final class DevTokens {
 
   /** A signed token for a subject of an organization with these roles, valid for {@code lifetime}. */
   public String token(String organization, String subject, List<String> roles, Duration lifetime) {
+    return signed(claims(organization, subject, roles, lifetime));
+  }
+
+  /** The claims {@link #token} signs, for tests that change one of them before signing. */
+  public Map<String, Object> claims(String organization, String subject, List<String> roles, Duration lifetime) {
     Instant now = Instant.now();
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("iss", ISSUER);
+    claims.put("aud", AUDIENCE);
     claims.put("sub", subject);
     claims.put("upn", subject);
     claims.put("org", organization);
@@ -83,7 +91,7 @@ public final class DevTokens {
     claims.put("iat", now.getEpochSecond());
     claims.put("exp", now.plus(lifetime).getEpochSecond());
     claims.put("jti", UUID.randomUUID().toString());
-    return signed(claims);
+    return claims;
   }
 
   /** Signs any claims (tests use it for expired, foreign-issuer or claim-less tokens). */

@@ -23,13 +23,21 @@ public final class ParkedEvents {
 
   private final ElasticsearchClient client;
   private final String index;
+  private volatile Runnable prepare = () -> {};
 
   ParkedEvents(ElasticsearchClient client, String index) {
     this.client = client;
     this.index = index;
   }
 
+  /** What makes sure the index exists before the first event is parked ({@link OwnIndex}). */
+  ParkedEvents preparedBy(Runnable prepare) {
+    this.prepare = prepare;
+    return this;
+  }
+
   void park(String projection, LogEntry entry, String reason, Instant at) throws IOException {
+    prepare.run();
     ObjectNode doc = ElasticsearchClients.objectMapper().createObjectNode();
     doc.put("projection", projection);
     doc.put("streamId", entry.event().stream().value());

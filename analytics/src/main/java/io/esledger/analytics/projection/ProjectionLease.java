@@ -27,11 +27,18 @@ final class ProjectionLease {
   private final ElasticsearchClient client;
   private final String index;
   private final String name;
+  private volatile Runnable prepare = () -> {};
 
   ProjectionLease(ElasticsearchClient client, String index, String name) {
     this.client = client;
     this.index = index;
     this.name = name;
+  }
+
+  /** What makes sure the index exists before the document is first created ({@link OwnIndex}). */
+  ProjectionLease preparedBy(Runnable prepare) {
+    this.prepare = prepare;
+    return this;
   }
 
   /** The document as read, with what a compare-and-set needs. */
@@ -73,6 +80,7 @@ final class ProjectionLease {
 
   /** Creates the document held by {@code instance}; empty when another instance created it first. */
   Optional<State> create(String instance, LogPosition start) throws IOException {
+    prepare.run();
     ObjectNode doc = document(start, instance, 1, 0);
     return unlessConflict(() -> {
       var created = client.create(c -> c.index(index).id(name).document(doc));

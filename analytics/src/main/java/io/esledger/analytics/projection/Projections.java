@@ -51,8 +51,11 @@ public class Projections {
   void start() {
     payments = new PaymentsReadModel(client, settings, events, store, serializer, clock, threads);
     invoicePayments = new InvoicePaymentsProcess(store, settlement,
-        new ProjectionLease(client, settings.indexPrefix() + "projections", InvoicePaymentsProcess.NAME),
-        new ParkedEvents(client, settings.indexPrefix() + "projections-parked"), clock, threads);
+        new ProjectionLease(client, settings.indexPrefix() + "projections", InvoicePaymentsProcess.NAME)
+            .preparedBy(new OwnIndex(client, settings, settings.indexPrefix() + "projections")),
+        new ParkedEvents(client, settings.indexPrefix() + "projections-parked")
+            .preparedBy(new OwnIndex(client, settings, settings.indexPrefix() + "projections-parked")),
+        clock, threads);
   }
 
   /**

@@ -64,7 +64,11 @@ public class EventLogApi {
       if (first == null || first < 1 || first > 1000) {
         throw new ValidationFailedException("first", "between 1 and 1000");
       }
-      LogPage page = store.readLog(position(after), LogFilterInput.toFilter(filter), first);
+      LogPosition from = position(after);
+      LogPage page = store.readLog(from, LogFilterInput.toFilter(filter), first);
+      if (page.entries().isEmpty() && after != null) {
+        notAhead(from); // nothing after it: is that because it is past everything there is?
+      }
       return new LogPageView(views(page, position(after), organization), page.next().encode(), page.atHead());
     }));
   }
@@ -75,7 +79,13 @@ public class EventLogApi {
   public Multi<LogEventView> events(String after, LogFilterInput filter) throws ApiException {
     Caller caller = callers.require(Role.PAYMENTS_READ);
     String organization = caller.readScope(null);
-    LogPosition from = translated("events", () -> position(after));
+    LogPosition from = translated("events", () -> {
+      LogPosition position = position(after);
+      if (after != null) {
+        notAhead(position);
+      }
+      return position;
+    });
     LogFilter logFilter = LogFilterInput.toFilter(filter);
     reserve(caller.organizationId());
     return Multi.createFrom().emitter(emitter -> follow(emitter, from, logFilter, organization, caller.organizationId()));
@@ -147,6 +157,16 @@ public class EventLogApi {
       before = after;
     }
     return views;
+  }
+
+  /**
+   * A position ahead of the log's head was never given out by this log (hand-made, or from another
+   * deployment's): refused, instead of an empty page or a subscription that waits for ever.
+   */
+  private void notAhead(LogPosition position) throws ValidationFailedException {
+    if (!store.head().covers(position)) {
+      throw new ValidationFailedException("after", "ahead of the log's head: not a position this log gave out");
+    }
   }
 
   private LogPosition position(String after) throws ValidationFailedException {

@@ -30,12 +30,18 @@ public record IssueInvoiceInput(
     @Description("Makes a retry safe: the same commandId returns the first receipt") String commandId,
     @Id @Size(min = 1, max = Limits.ID_LENGTH) String correlationId) {
 
-  /** The due date as a date; a malformed or impossible one (2026-02-30) is refused naming the field. */
+  /**
+   * The due date as a date; a malformed or impossible one (2026-02-30), or one outside the years
+   * 1900–9999 (which the store's date fields cannot hold: {@code +10000-01-01}), is refused naming the field.
+   */
   LocalDate dueDay() throws ValidationFailedException {
     try {
+      if (dueDate == null || !dueDate.matches("\\d{4}-\\d{2}-\\d{2}") || dueDate.compareTo("1900") < 0) {
+        throw new DateTimeParseException("not yyyy-MM-dd from 1900 to 9999", String.valueOf(dueDate), 0);
+      }
       return LocalDate.parse(dueDate);
     } catch (DateTimeParseException e) {
-      throw new ValidationFailedException("dueDate", "dueDate must be a date as yyyy-MM-dd, got " + dueDate);
+      throw new ValidationFailedException("dueDate", "dueDate must be a date as yyyy-MM-dd (years 1900 to 9999), got " + dueDate);
     }
   }
 }

@@ -78,7 +78,8 @@ public class PaymentQueriesApi {
   }
 
   @Query
-  @Description("One event by id; found through search, so visible within about a second of its write")
+  @Description("One event of your organization by id; an acknowledged event is always found (a miss refreshes the "
+      + "index and looks again), so it is visible at once after its write")
   public StoredEventView event(@NonNull @Id String eventId) throws ApiException {
     Caller caller = callers.require(Role.PAYMENTS_READ);
     return translated("event", () -> reads.read(() -> payments.event(InputValidation.id("eventId", eventId))

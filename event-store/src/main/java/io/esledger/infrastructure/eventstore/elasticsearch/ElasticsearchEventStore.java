@@ -196,9 +196,9 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
       AppendRequest r = requests.get(i);
       String last = EventDocuments.id(r.stream(), r.expected().value() + Math.max(1, r.events().size()));
       if (last.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
-        outcomes[i] = AppendOutcome.refused(new io.esledger.domain.shared.InvalidValueException("paymentId",
-            "the stream name " + r.stream().value().length() + " characters long makes document ids longer than "
-                + MAX_ID_BYTES + " bytes; use a shorter id"));
+        outcomes[i] = AppendOutcome.refused(new io.esledger.application.eventstore.StreamNameTooLongException(
+            r.stream(), "the stream name " + r.stream().value().length() + " characters long makes document ids "
+                + "longer than " + MAX_ID_BYTES + " bytes; use a shorter id"));
       }
     }
   }

@@ -9,7 +9,7 @@ import io.esledger.application.eventstore.ExpectedVersion;
 import io.esledger.application.eventstore.OutcomeUnknownException;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.application.eventstore.StreamId;
-import io.esledger.domain.shared.InvalidValueException;
+import io.esledger.application.eventstore.StreamNameTooLongException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -51,7 +51,7 @@ class SharedBulkIT extends ElasticsearchNodeSupport {
 
     List<AppendOutcome> outcomes = store.appendAll(batch);
 
-    assertThat(outcomes.get(2).failure()).isInstanceOf(InvalidValueException.class);
+    assertThat(outcomes.get(2).failure()).isInstanceOf(StreamNameTooLongException.class);
     assertOthersStored(batch, outcomes);
   }
 

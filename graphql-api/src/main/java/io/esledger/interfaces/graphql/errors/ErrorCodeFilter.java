@@ -61,7 +61,8 @@ public class ErrorCodeFilter extends HttpFilter {
       UnauthenticatedException.CODE, ForbiddenException.CODE, RequestGate.UNSUPPORTED_MEDIA_TYPE, RequestGate.REQUEST_TOO_LARGE,
       QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, RuleException.INVALID_TRANSITION,
       RuleException.AMOUNT_EXCEEDS_AUTHORIZED, RuleException.AMOUNT_EXCEEDS_CAPTURED,
-      RuleException.INVOICE_ALREADY_ISSUED, RuleException.CURRENCY_MISMATCH, TimeBudgetExceededException.CODE);
+      RuleException.INVOICE_ALREADY_ISSUED, RuleException.CURRENCY_MISMATCH, TimeBudgetExceededException.CODE,
+      ReadModelRebuildingException.CODE, TooManySubscriptionsException.CODE);
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -171,6 +172,15 @@ public class ErrorCodeFilter extends HttpFilter {
     JsonObjectBuilder ext = extensions == null ? Json.createObjectBuilder() : Json.createObjectBuilder(extensions);
     String code = extensions == null ? null : extensions.getString("code", null);
     JsonObjectBuilder out = Json.createObjectBuilder(error);
+    if (isNumberOutOfRange(error.getString("message", ""))) {
+      // SmallRye's conversion of a number argument that graphql-java let through (an Int of 1E+400): the
+      // client's value is wrong, said without echoing it
+      ext.add("code", ValidationFailedException.CODE);
+      out.add("message", "a number argument is out of range for its type");
+      ext.remove("classification");
+      ext.remove("exception");
+      return out.add("extensions", ext).build();
+    }
     if (code == null) {
       ext.add("code", fallbackCode(error, extensions));
     } else if (!KNOWN.contains(code)) {
@@ -199,6 +209,11 @@ public class ErrorCodeFilter extends HttpFilter {
   static String oneLine(String text) {
     String flat = text.replaceAll("\\p{Cntrl}", "?");
     return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
+  }
+
+  /** SmallRye's "SRGQL000021: Can not parse a integer from [...]" and its kin. */
+  static boolean isNumberOutOfRange(String message) {
+    return message.startsWith("SRGQL0000") && message.contains("Can not parse a");
   }
 
   private static String fallbackCode(JsonObject error, JsonObject extensions) {

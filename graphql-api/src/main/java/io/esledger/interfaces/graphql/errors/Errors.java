@@ -77,6 +77,8 @@ public final class Errors {
       return api;
     } else if (failure instanceof QueryRefusedException e) {
       return new ValidationFailedException(e.field(), e.getMessage());
+    } else if (failure instanceof io.esledger.application.eventstore.StreamNameTooLongException e) {
+      return new ValidationFailedException("id", e.getMessage());
     } else if (failure instanceof InvalidValueException e) {
       return new ValidationFailedException(e.field(), e.getMessage());
     } else if (failure instanceof AmountNotPositiveException e) {

@@ -27,8 +27,7 @@ final class GraphQLRequestShape {
     } catch (JsonException | IllegalStateException notJson) {
       return new Checked("the request body is not valid JSON", null);
     } catch (RuntimeException tooDeep) { // a parser's own limit (nesting), whatever it throws
-      return new Checked("the request body is not JSON this server reads (" + tooDeep.getClass().getSimpleName()
-          + "): nested too deep?", null);
+      return new Checked("the request body is not JSON this server reads (nested too deep?)", null);
     }
     if (parsed.getValueType() == JsonValue.ValueType.ARRAY) {
       if (parsed.asJsonArray().isEmpty()) {

@@ -122,10 +122,34 @@ public class RequestGate extends HttpFilter {
     return "GET".equals(request.getMethod()) && upgrade != null && upgrade.equalsIgnoreCase("websocket");
   }
 
-  /** A verified token names its user ({@code sub}); one that does not identifies nobody. */
+  /**
+   * A verified token names its user ({@code sub}; one that does not identifies nobody), and was not
+   * issued, nor made valid, in the future (beyond {@code mp.jwt.verify.clock.skew}): the platform
+   * checks the expiry, this the rest of a token's times.
+   */
   static boolean hasSubject(Principal principal) {
-    return !(principal instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt)
-        || jwt.getSubject() != null && !jwt.getSubject().isBlank();
+    if (!(principal instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt)) {
+      return true;
+    }
+    if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+      return false;
+    }
+    long latest = System.currentTimeMillis() / 1000 + SKEW_SECONDS.get();
+    return seconds(jwt.getClaim("iat")) <= latest && seconds(jwt.getClaim("nbf")) <= latest;
+  }
+
+  private static final java.util.function.Supplier<Long> SKEW_SECONDS = () -> org.eclipse.microprofile.config
+      .ConfigProvider.getConfig().getOptionalValue("mp.jwt.verify.clock.skew", Long.class).orElse(30L);
+
+  /** A NumericDate claim in seconds; 0 when absent. */
+  private static long seconds(Object claim) {
+    if (claim instanceof Number n) {
+      return n.longValue();
+    }
+    if (claim instanceof jakarta.json.JsonNumber n) {
+      return n.longValue();
+    }
+    return 0;
   }
 
   /** {@code GET .../schema.graphql}: the schema document, open to anyone and not a GraphQL request. */

