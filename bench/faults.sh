@@ -9,12 +9,15 @@
 #    history and in the read model, and again after a rebuild.
 # 2. Elasticsearch hung (SIGSTOP) for 15 s under 8 writers, then resumed: the same checks, and how
 #    fast writers got their errors during the hang; statistics and read-model queries sent meanwhile
-#    all end in a result or STORE_UNAVAILABLE (refused at once once a read circuit breaker is open).
+#    all end in a result or STORE_UNAVAILABLE (refused at once once a read circuit breaker is open);
+#    /health/ready answers 503 during the hang and 200 again after it.
 # 3. 8 clients doing write → payments(consistentWith) → searchEvents(consistentWith), 2000 rounds,
 #    while 2 more send tokened searches and untokened statistics: misses must be 0.
 # 4. Two app instances against a 3-node Elasticsearch cluster (3 shards, 1 replica) under load from
 #    both: kill -9 of the instance running the projection and of one data node; the other instance
-#    takes the projection over; nothing acknowledged is lost, before and after a rebuild.
+#    takes the projection over (the time it took is printed); nothing acknowledged is lost, before and
+#    after a rebuild. Before the kills, consistency tokens are shown to work across the two processes
+#    (written on one, read with the token on the other).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -104,9 +107,28 @@ queries=$!
 sleep 8
 kill -STOP "$es_pid"
 log "Elasticsearch stopped (SIGSTOP) for 15 s"
-sleep 15
+hung_at=$(date +%s)
+# readiness must say so while the node hangs (a load balancer takes the instance out), and recover after
+ready_down=""
+while [ $(( $(date +%s) - hung_at )) -lt 15 ]; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://localhost:$HTTP_PORT/health/ready" || true)
+  if [ -z "$ready_down" ] && [ "$code" = 503 ]; then
+    ready_down=$(( $(date +%s) - hung_at )); log "readiness DOWN ${ready_down} s into the hang"
+  fi
+  sleep 0.5
+done
+[ -n "$ready_down" ] || { log "drill 2 FAILED: /health/ready never answered 503 during a 15 s hang"; failed=1; }
 kill -CONT "$es_pid"
 log "Elasticsearch resumed (SIGCONT)"
+resumed_at=$(date +%s)
+ready_up=""
+for _ in $(seq 1 120); do
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://localhost:$HTTP_PORT/health/ready" || true)" = 200 ]; then
+    ready_up=$(( $(date +%s) - resumed_at )); log "readiness UP again ${ready_up} s after the resume"; break
+  fi
+  sleep 0.5
+done
+[ -n "$ready_up" ] || { log "drill 2 FAILED: /health/ready did not recover within 60 s of the resume"; failed=1; }
 wait "$load" || failed=1
 wait "$queries" || failed=1
 $DRIVER --mode verify --acked "$WORK/acked-2.txt" --rebuild true || failed=1
@@ -181,6 +203,9 @@ if [ -z "$victim" ]; then
   log "drill 4 FAILED: neither instance reports running the projection after 20 s"; exit 1
 fi
 log "the projection runs on the instance on port $victim"
+# consistency tokens on any instance: written on one app process, read with the receipt's token on the other
+java -Xmx256m -cp "$(cat bench/target/classpath.txt)" io.esledger.bench.FaultDrills --graphql "http://localhost:$survivor/graphql" \
+  --mode across --other "http://localhost:$victim/graphql" --rounds 50 || failed=1
 # the drill is about losing a node of a replicated cluster: every replica in place first
 curl -sf "http://127.0.0.1:39201/_cluster/health?wait_for_status=green&timeout=60s" >/dev/null \
   || { log "the cluster did not turn green:"; curl -s "http://127.0.0.1:39201/_cat/shards?v" >&2; failed=1; }
@@ -205,6 +230,17 @@ if [ -z "$victim_liberty" ] || [ -z "$n3_pid" ]; then
 fi
 kill -9 $victim_liberty $n3_pid || failed=1
 log "killed (kill -9) the projecting instance (port $victim, pid $victim_liberty) and data node n3"
+killed_at=$(date +%s.%N)
+took_over=""
+for _ in $(seq 1 120); do
+  if runs_here "$survivor"; then took_over=$(date +%s.%N); break; fi
+  sleep 0.5
+done
+if [ -n "$took_over" ]; then
+  log "failover: the instance on port $survivor runs the projection $(awk "BEGIN { printf \"%.1f\", $took_over - $killed_at }") s after the kill"
+else
+  log "failover: the instance on port $survivor did not take the projection over within 60 s"; failed=1
+fi
 wait "$load_a" || failed=1
 wait "$load_b" || failed=1
 curl -sf "http://127.0.0.1:39201/_cluster/health" >&2; echo >&2

@@ -65,7 +65,8 @@ public final class FaultDrills {
           Integer.parseInt(o.getOrDefault("rounds", "2000")));
       case "queries" -> drills.queries(Integer.parseInt(o.getOrDefault("clients", "2")),
           Integer.parseInt(o.getOrDefault("seconds", "40")), Boolean.parseBoolean(o.getOrDefault("outage", "false")));
-      default -> throw new IllegalArgumentException("--mode load|verify|consistency|queries");
+      case "across" -> drills.across(o.get("other"), Integer.parseInt(o.getOrDefault("rounds", "50")));
+      default -> throw new IllegalArgumentException("--mode load|verify|consistency|queries|across");
     };
     System.exit(status);
   }
@@ -410,6 +411,40 @@ public final class FaultDrills {
         + "searchEvents(consistentWith), with 2 noise clients): payments misses %d, searchEvents misses %d, "
         + "errors %s%n", clients, done.get(), seconds, paymentsMisses.get(), searchMisses.get(), new TreeMap<>(errors));
     return paymentsMisses.get() == 0 && searchMisses.get() == 0 && errors.isEmpty() && done.get() == rounds ? 0 : 1;
+  }
+
+  /**
+   * Tokens across app processes: each round writes a payment on this instance and reads it on
+   * {@code other} with the receipt's consistency token, from the read model and from event search,
+   * as a caller of the payment's organization. A miss is an answer without the write.
+   */
+  private int across(String other, int rounds) throws Exception {
+    FaultDrills there = new FaultDrills(other);
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    int misses = 0;
+    Map<String, AtomicLong> errors = new TreeMap<>();
+    long started = System.nanoTime();
+    for (int r = 0; r < rounds; r++) {
+      String org = "across-" + run + "-" + r;
+      Answer wrote = call(PROCESS, payment(org + "-p", org), Duration.ofSeconds(30));
+      if (wrote.error() != null) {
+        errors.computeIfAbsent("write:" + wrote.error(), k -> new AtomicLong()).incrementAndGet();
+        continue;
+      }
+      ObjectNode v = Http.JSON.createObjectNode();
+      v.putArray("t").add(wrote.data().path("processPayment").path("consistencyToken").asText());
+      Answer read = there.call("query($t: [String!]) { payments(consistentWith: $t) { total } "
+          + "searchEvents(consistentWith: $t) { total } }", v, Duration.ofSeconds(30), org);
+      if (read.error() != null) {
+        errors.computeIfAbsent("read:" + read.error(), k -> new AtomicLong()).incrementAndGet();
+      } else if (read.data().path("payments").path("total").asInt() != 1
+          || read.data().path("searchEvents").path("total").asInt() != 1) {
+        misses++;
+      }
+    }
+    System.out.printf("across: %d rounds in %.1f s, each written on %s and read with its token on %s: misses %d, "
+        + "errors %s%n", rounds, (System.nanoTime() - started) / 1e9, graphql, other, misses, errors);
+    return misses == 0 && errors.isEmpty() ? 0 : 1;
   }
 
   private static void sleep(long millis) {

@@ -57,8 +57,10 @@ class AnswerCacheTest {
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<String>> answers = new ArrayList<>();
+    List<Thread> callers = new java.util.concurrent.CopyOnWriteArrayList<>();
     for (int i = 0; i < 8; i++) {
-      answers.add(pool.submit(() -> cache.get("k", T0.minusSeconds(1), String.class, () -> {
+      answers.add(pool.submit(() -> callers.add(Thread.currentThread()) ? cache.get("k", T0.minusSeconds(1),
+          String.class, () -> {
         computed.incrementAndGet();
         try {
           release.await(10, TimeUnit.SECONDS);
@@ -66,9 +68,15 @@ class AnswerCacheTest {
           Thread.currentThread().interrupt();
         }
         return "answer";
-      })));
+      }) : null));
     }
-    Thread.sleep(200); // every caller is waiting on the one computation
+    // every caller is inside the cache, waiting (one on the release, seven on that one computation)
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (callers.size() < 8 || callers.stream().anyMatch(t -> t.getState() == Thread.State.RUNNABLE)) {
+      assertThat(System.nanoTime()).as("all 8 callers waiting").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+    assertThat(computed).as("one computation while all 8 wait").hasValue(1);
     release.countDown();
     for (Future<String> answer : answers) {
       assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("answer");

@@ -116,6 +116,32 @@ class PaymentsProjectionIT {
   }
 
   @Test
+  void two_organizations_using_one_payment_id_have_a_row_each() throws Exception {
+    PaymentsProjector projector = startProjector();
+    for (String[] org : new String[][] {{"org-a", "10.00", "1"}, {"org-b", "20.00", "3"}}) {
+      for (int v = 0; v < Integer.parseInt(org[2]); v++) {
+        String data = "{\"paymentId\":\"shared\",\"amount\":\"" + org[1]
+            + "\",\"currency\":\"EUR\",\"processedAt\":\"2026-03-02T10:00:00Z\"}";
+        String type = v == 0 ? "PaymentProcessed" : "PaymentRefunded";
+        String event = v == 0 ? data : "{\"paymentId\":\"shared\",\"amount\":\"1.00\",\"currency\":\"EUR\","
+            + "\"reason\":\"r\",\"occurredAt\":\"2026-03-02T11:00:00Z\"}";
+        store.append(new StreamId("Payment", org[0] + "/shared"), ExpectedVersion.exactly(v), List.of(new NewEvent(
+            UUID.randomUUID().toString(), type, event, clock.instant(), new EventMetadata("c", "c", org[0], "u", null))));
+      }
+    }
+
+    List<PaymentSummary> rows = readModel(projector).items();
+
+    assertThat(rows).extracting(PaymentSummary::organizationId).containsExactlyInAnyOrder("org-a", "org-b");
+    assertThat(rows).filteredOn(r -> r.organizationId().equals("org-a")).singleElement()
+        .satisfies(r -> assertThat(r.version()).isEqualTo(1))
+        .satisfies(r -> assertThat(r.amount()).isEqualByComparingTo("10.00"));
+    assertThat(rows).filteredOn(r -> r.organizationId().equals("org-b")).singleElement()
+        .satisfies(r -> assertThat(r.version()).isEqualTo(3))
+        .satisfies(r -> assertThat(r.amount()).isEqualByComparingTo("20.00"));
+  }
+
+  @Test
   void events_appended_before_the_first_start_are_projected_from_the_beginning_of_the_log() throws Exception {
     for (int i = 0; i < 30; i++) {
       append("p-" + i, 0, "1.00");
@@ -148,7 +174,7 @@ class PaymentsProjectionIT {
   }
 
   @Test
-  void a_commit_decided_long_before_it_was_acknowledged_is_projected() throws Exception {
+  void a_commit_stamped_a_minute_before_its_append_is_projected() throws Exception {
     PaymentsProjector projector = startProjector();
     append("p-now", 0, "1.00");
     readModel(projector);
