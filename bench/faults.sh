@@ -203,6 +203,14 @@ if [ -z "$victim" ]; then
   log "drill 4 FAILED: neither instance reports running the projection after 20 s"; exit 1
 fi
 log "the projection runs on the instance on port $victim"
+# a rebuild asked of the instance that does not run the projection is refused with a code that says so
+elsewhere=$(curl -s -H 'Content-Type: application/json' -H "$AUTH" \
+  -d '{"query":"mutation { rebuildProjection(name: \"payments\") { name } }"}' "http://localhost:$survivor/graphql")
+if echo "$elsewhere" | grep -q '"code":"PROJECTION_ELSEWHERE"'; then
+  log "a rebuild asked of port $survivor: PROJECTION_ELSEWHERE"
+else
+  log "drill 4 FAILED: a rebuild asked of the instance without the projection answered $elsewhere"; failed=1
+fi
 # consistency tokens on any instance: written on one app process, read with the receipt's token on the other
 java -Xmx256m -cp "$(cat bench/target/classpath.txt)" io.esledger.bench.FaultDrills --graphql "http://localhost:$survivor/graphql" \
   --mode across --other "http://localhost:$victim/graphql" --rounds 50 || failed=1

@@ -164,9 +164,17 @@ public class GraphQLWebSocket extends GraphQLServerWebSocket {
     }
   }
 
+  private static volatile long maxBytes;
+
+  /** {@code ledger.graphql.max-request-bytes}, read once. */
   private static long maxBytes() {
-    return ConfigProvider.getConfig().getOptionalValue("ledger.graphql.max-request-bytes", Long.class)
-        .orElse(1_048_576L);
+    long known = maxBytes;
+    if (known == 0) {
+      known = ConfigProvider.getConfig().getOptionalValue("ledger.graphql.max-request-bytes", Long.class)
+          .orElse(1_048_576L);
+      maxBytes = known;
+    }
+    return known;
   }
 
   private static boolean expired(Principal caller) {

@@ -138,8 +138,21 @@ public class RequestGate extends HttpFilter {
     return seconds(jwt.getClaim("iat")) <= latest && seconds(jwt.getClaim("nbf")) <= latest;
   }
 
-  private static final java.util.function.Supplier<Long> SKEW_SECONDS = () -> org.eclipse.microprofile.config
-      .ConfigProvider.getConfig().getOptionalValue("mp.jwt.verify.clock.skew", Long.class).orElse(30L);
+  /** {@code mp.jwt.verify.clock.skew}, read once. */
+  private static final java.util.function.Supplier<Long> SKEW_SECONDS = new java.util.function.Supplier<>() {
+    private volatile Long seconds;
+
+    @Override
+    public Long get() {
+      Long known = seconds;
+      if (known == null) {
+        known = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("mp.jwt.verify.clock.skew", Long.class).orElse(30L);
+        seconds = known;
+      }
+      return known;
+    }
+  };
 
   /** A NumericDate claim in seconds; 0 when absent. */
   private static long seconds(Object claim) {
