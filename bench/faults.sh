@@ -189,7 +189,15 @@ start_instance() { # $1 = HTTP port
   log "instance on port $1 did not start"; tail -30 "$WORK/instance-$1.log" >&2; return 1
 }
 start_instance 39080
-start_instance 39081
+# the second instance as production runs it: GraphiQL switched off (ledger.graphiql.enabled=false)
+LEDGER_GRAPHIQL_ENABLED=false start_instance 39081
+graphiql_on=$(curl -s -o /dev/null -w '%{http_code}' http://localhost:39080/graphql-ui/)
+graphiql_off=$(curl -s -o /dev/null -w '%{http_code}' http://localhost:39081/graphql-ui/)
+if [ "$graphiql_on" = 200 ] && [ "$graphiql_off" = 404 ]; then
+  log "GraphiQL: served where enabled (200), not where ledger.graphiql.enabled=false (404)"
+else
+  log "drill 4 FAILED: GraphiQL answered $graphiql_on where enabled and $graphiql_off where switched off"; failed=1
+fi
 runs_here() { curl -sf -H 'Content-Type: application/json' -H "$AUTH" -d '{"query":"{ projectionStatus { runsOnThisInstance } }"}' \
   "http://localhost:$1/graphql" | grep -q '"runsOnThisInstance":true'; }
 victim=""
