@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -93,18 +85,14 @@ class EventLogIT {
   @Test
   void a_subscription_delivers_history_then_live_events_in_log_order() throws Exception {
     String before = process("sub-" + UUID.randomUUID());
-    BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-    WebSocket socket = connected(messages);
-    try {
-      socket.sendText(Json.createObjectBuilder().add("id", "1").add("type", "subscribe")
-          .add("payload", Json.createObjectBuilder().add("query",
-              "subscription { events(filter: { aggregateTypes: [\"Payment\"] }) { position event { aggregateId } } }"))
-          .build().toString(), true).get(5, TimeUnit.SECONDS);
+    try (GraphQLSocket socket = GraphQLSocket.withHeader(graphql)) {
+      socket.subscribe("1",
+          "subscription { events(filter: { aggregateTypes: [\"Payment\"] }) { position event { aggregateId } } }");
       List<String> seen = new ArrayList<>();
       String live = null;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (System.nanoTime() < deadline && (live == null || !seen.contains(live))) {
-        JsonObject message = next(messages);
+        JsonObject message = socket.next();
         assertThat(message.getString("type")).as(message.toString()).isEqualTo("next");
         seen.add(message.getJsonObject("payload").getJsonObject("data").getJsonObject("events")
             .getJsonObject("event").getString("aggregateId"));
@@ -114,74 +102,22 @@ class EventLogIT {
       }
       assertThat(seen).contains(before, live);
       assertThat(seen.indexOf(before)).isLessThan(seen.indexOf(live));
-    } finally {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
     }
   }
 
   @Test
   void errors_over_the_websocket_carry_codes_like_over_http() throws Exception {
-    BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-    WebSocket socket = connected(messages);
-    try {
-      socket.sendText(subscribe("1", "subscription { events { nope } }"), true).get(5, TimeUnit.SECONDS);
-      JsonObject unknownField = next(messages);
-      socket.sendText(subscribe("2", "subscription { events(after: \"not-a-position\") { position } }"), true)
-          .get(5, TimeUnit.SECONDS);
-      JsonObject badPosition = next(messages);
+    try (GraphQLSocket socket = GraphQLSocket.withHeader(graphql)) {
+      socket.subscribe("1", "subscription { events { nope } }");
+      JsonObject unknownField = socket.next();
+      socket.subscribe("2", "subscription { events(after: \"not-a-position\") { position } }");
+      JsonObject badPosition = socket.next();
 
       for (JsonObject message : List.of(unknownField, badPosition)) {
         String text = message.toString();
         assertThat(text).as("no graphql-java classification: " + text).doesNotContain("classification");
         assertThat(text).as(text).contains("\"code\":\"VALIDATION_FAILED\"");
       }
-    } finally {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
-    }
-  }
-
-  /** A graphql-transport-ws connection with the test caller's token, acknowledged. */
-  private WebSocket connected(BlockingQueue<JsonObject> messages) throws Exception {
-    URI ws = URI.create(graphql.endpoint().toString().replace("http://", "ws://"));
-    WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
-        .header("Authorization", "Bearer " + graphql.token())
-        .buildAsync(ws, new Collector(messages)).get(10, TimeUnit.SECONDS);
-    socket.sendText("{\"type\":\"connection_init\"}", true).get(5, TimeUnit.SECONDS);
-    assertThat(next(messages).getString("type")).isEqualTo("connection_ack");
-    return socket;
-  }
-
-  private static String subscribe(String id, String query) {
-    return Json.createObjectBuilder().add("id", id).add("type", "subscribe")
-        .add("payload", Json.createObjectBuilder().add("query", query)).build().toString();
-  }
-
-  private static JsonObject next(BlockingQueue<JsonObject> messages) throws InterruptedException {
-    JsonObject message = messages.poll(30, TimeUnit.SECONDS);
-    assertThat(message).as("a message within 30 s").isNotNull();
-    return message;
-  }
-
-  /** Collects whole text messages as JSON. */
-  private static final class Collector implements WebSocket.Listener {
-    private final BlockingQueue<JsonObject> messages;
-    private final StringBuilder partial = new StringBuilder();
-
-    Collector(BlockingQueue<JsonObject> messages) {
-      this.messages = messages;
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        try (JsonReader reader = Json.createReader(new StringReader(partial.toString()))) {
-          messages.add(reader.readObject());
-        }
-        partial.setLength(0);
-      }
-      socket.request(1);
-      return null;
     }
   }
 }

@@ -277,14 +277,18 @@ public abstract class LeasedSubscriber implements AutoCloseable {
     LOG.info(() -> label + " runs on instance " + instance + " (term " + state.term() + ") from " + from);
     subscription = store.subscribe(name, from, filter, pageSize, this::apply);
     try {
-      holding();
+      onHolding.run();
     } catch (RuntimeException e) {
       LOG.warning(() -> label + ": after taking the lease: " + e);
     }
   }
 
-  /** Called on the lease keeper's thread each time this instance has become the holder; must not block long. */
-  protected void holding() {}
+  private volatile Runnable onHolding = () -> {};
+
+  /** What runs on the lease keeper's thread each time this instance has become the holder; must not block long. */
+  void onHolding(Runnable action) {
+    this.onHolding = action;
+  }
 
   private void renew() throws IOException {
     synchronized (casLock) {

@@ -30,6 +30,12 @@ public final class ParkedEvents {
     this.index = index;
   }
 
+  /** Parked events in {@code <prefix>projections-parked}, an index the application creates. */
+  static ParkedEvents of(ElasticsearchClient client, io.esledger.infrastructure.elasticsearch.ElasticsearchSettings settings) {
+    String index = settings.indexPrefix() + "projections-parked";
+    return new ParkedEvents(client, index).preparedBy(new OwnIndex(client, settings, index));
+  }
+
   /** What makes sure the index exists before the first event is parked ({@link OwnIndex}). */
   ParkedEvents preparedBy(Runnable prepare) {
     this.prepare = prepare;

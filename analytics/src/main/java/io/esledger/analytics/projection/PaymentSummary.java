@@ -26,10 +26,6 @@ public record PaymentSummary(
    * organization, so the row is keyed by both (as the stream is).
    */
   public String rowId() {
-    return rowId(organizationId, paymentId);
-  }
-
-  public static String rowId(String organizationId, String paymentId) {
     return organizationId + "/" + paymentId;
   }
 }

@@ -34,7 +34,6 @@ public final class PaymentsProjector extends LeasedSubscriber {
 
   private final PaymentsIndex index;
   private final PaymentsFold fold;
-  private volatile Runnable whenHolding = () -> {};
 
   PaymentsProjector(EventStore store, PaymentsIndex index, PaymentsFold fold, ProjectionLease lease,
       ParkedEvents parked, Clock clock) {
@@ -47,16 +46,6 @@ public final class PaymentsProjector extends LeasedSubscriber {
         PAGE, lease, parked, clock, threads);
     this.index = index;
     this.fold = fold;
-  }
-
-  /** What to do each time this instance has become the projection's holder (see {@link PaymentsReadModel}). */
-  void whenHolding(Runnable action) {
-    this.whenHolding = action;
-  }
-
-  @Override
-  protected void holding() {
-    whenHolding.run();
   }
 
   /** One page of the log: rows for its streams. */

@@ -37,16 +37,12 @@ public final class PaymentsReadModel implements AutoCloseable {
     PaymentsFold fold = new PaymentsFold(serializer);
     index = new PaymentsIndex(client, settings);
     projector = new PaymentsProjector(store, index, fold,
-        new ProjectionLease(client, settings.indexPrefix() + "projections", Projections.PAYMENTS)
-            .preparedBy(new OwnIndex(client, settings, settings.indexPrefix() + "projections")),
-        new ParkedEvents(client, settings.indexPrefix() + "projections-parked")
-            .preparedBy(new OwnIndex(client, settings, settings.indexPrefix() + "projections-parked")),
-        clock, threads);
+        ProjectionLease.of(client, settings, Projections.PAYMENTS), ParkedEvents.of(client, settings), clock, threads);
     rebuild = new PaymentsRebuild(index, fold, projector, store, () -> client.count(c -> c.index(events.name())
         .query(q -> q.term(t -> t.field(EventFields.AGGREGATE_TYPE).value(PaymentEvent.AGGREGATE_TYPE)))).count(),
         clock);
     query = new PaymentsQuery(client, index);
-    projector.whenHolding(() -> migrateIfNeeded(threads));
+    projector.onHolding(() -> migrateIfNeeded(threads));
   }
 
   /**

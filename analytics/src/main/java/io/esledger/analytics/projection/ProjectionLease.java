@@ -35,6 +35,13 @@ final class ProjectionLease {
     this.name = name;
   }
 
+  /** The lease of projection {@code name} in {@code <prefix>projections}, an index the application creates. */
+  static ProjectionLease of(ElasticsearchClient client, io.esledger.infrastructure.elasticsearch.ElasticsearchSettings settings,
+      String name) {
+    String index = settings.indexPrefix() + "projections";
+    return new ProjectionLease(client, index, name).preparedBy(new OwnIndex(client, settings, index));
+  }
+
   /** What makes sure the index exists before the document is first created ({@link OwnIndex}). */
   ProjectionLease preparedBy(Runnable prepare) {
     this.prepare = prepare;

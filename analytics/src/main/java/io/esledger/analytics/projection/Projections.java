@@ -51,11 +51,8 @@ public class Projections {
   void start() {
     payments = new PaymentsReadModel(client, settings, events, store, serializer, clock, threads);
     invoicePayments = new InvoicePaymentsProcess(store, settlement,
-        new ProjectionLease(client, settings.indexPrefix() + "projections", InvoicePaymentsProcess.NAME)
-            .preparedBy(new OwnIndex(client, settings, settings.indexPrefix() + "projections")),
-        new ParkedEvents(client, settings.indexPrefix() + "projections-parked")
-            .preparedBy(new OwnIndex(client, settings, settings.indexPrefix() + "projections-parked")),
-        clock, threads);
+        ProjectionLease.of(client, settings, InvoicePaymentsProcess.NAME), ParkedEvents.of(client, settings), clock,
+        threads);
   }
 
   /**

@@ -69,7 +69,7 @@ public class EventLogApi {
       if (page.entries().isEmpty() && after != null) {
         notAhead(from); // nothing after it: is that because it is past everything there is?
       }
-      return new LogPageView(views(page, position(after), organization), page.next().encode(), page.atHead());
+      return new LogPageView(views(page, from, organization), page.next().encode(), page.atHead());
     }));
   }
 

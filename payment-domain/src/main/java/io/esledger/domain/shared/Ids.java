@@ -14,6 +14,11 @@ public final class Ids {
 
   private Ids() {}
 
+  /** Whether {@code value} is 1 to {@code maxLength} characters of the ids' alphabet. */
+  public static boolean follows(String value, int maxLength) {
+    return value != null && !value.isEmpty() && value.length() <= maxLength && ALLOWED.matcher(value).matches();
+  }
+
   /** Refuses {@code value} as the id {@code field} unless it follows the rule. */
   public static void check(String field, String value) {
     if (value == null || value.isBlank()) {

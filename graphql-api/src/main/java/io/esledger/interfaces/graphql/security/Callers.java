@@ -62,7 +62,7 @@ public class Callers {
       throw new ForbiddenException("the token has no " + organizationClaim + " claim naming an organization");
     }
     String organization = text(claim);
-    if (organization == null || !ORGANIZATION.matcher(organization).matches()) {
+    if (!io.esledger.domain.shared.Ids.follows(organization, MAX_ORGANIZATION_LENGTH)) {
       throw new ForbiddenException("the token's " + organizationClaim + " claim must be a string of 1 to "
           + MAX_ORGANIZATION_LENGTH + " letters, digits and . _ : @ - (organization ids are part of stream names)");
     }
@@ -83,10 +83,8 @@ public class Callers {
     return claim instanceof String string ? string : null;
   }
 
-  /** Organization ids: a bounded name, so every stream name and document id made from one fits. */
+  /** Organization ids: a bounded name of the ids' alphabet, so every stream name and document id made from one fits. */
   public static final int MAX_ORGANIZATION_LENGTH = 64;
-  private static final java.util.regex.Pattern ORGANIZATION =
-      java.util.regex.Pattern.compile("[A-Za-z0-9._:@-]{1," + MAX_ORGANIZATION_LENGTH + "}");
   /** The user id is stored with every event. */
   public static final int MAX_SUBJECT_LENGTH = 256;
 }

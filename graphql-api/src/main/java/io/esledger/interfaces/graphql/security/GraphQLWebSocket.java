@@ -143,7 +143,7 @@ public class GraphQLWebSocket extends GraphQLServerWebSocket {
     Principal verified = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
         ? TokenVerification.verify(authorization.substring(7).trim())
         : null;
-    if (verified == null || !RequestGate.hasSubject(verified) || expired(verified)) {
+    if (verified == null || !RequestGate.usable(verified) || expired(verified)) {
       close(session, FORBIDDEN, authorization == null
           ? "Forbidden: send the bearer token in connection_init's payload as Authorization: Bearer ..."
           : "Forbidden: the bearer token was not accepted");
@@ -164,17 +164,14 @@ public class GraphQLWebSocket extends GraphQLServerWebSocket {
     }
   }
 
-  private static volatile long maxBytes;
+  /** {@code ledger.graphql.max-request-bytes}, read once, on first use. */
+  private static final class Limit {
+    static final long BYTES = ConfigProvider.getConfig().getOptionalValue("ledger.graphql.max-request-bytes", Long.class)
+        .orElse(1_048_576L);
+  }
 
-  /** {@code ledger.graphql.max-request-bytes}, read once. */
   private static long maxBytes() {
-    long known = maxBytes;
-    if (known == 0) {
-      known = ConfigProvider.getConfig().getOptionalValue("ledger.graphql.max-request-bytes", Long.class)
-          .orElse(1_048_576L);
-      maxBytes = known;
-    }
-    return known;
+    return Limit.BYTES;
   }
 
   private static boolean expired(Principal caller) {

@@ -69,7 +69,7 @@ public class RequestGate extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (request.getUserPrincipal() == null || !hasSubject(request.getUserPrincipal())) {
+    if (request.getUserPrincipal() == null || !usable(request.getUserPrincipal())) {
       boolean sent = request.getHeader("Authorization") != null;
       response.setHeader("WWW-Authenticate", sent ? "Bearer error=\"invalid_token\"" : "Bearer");
       refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, UnauthenticatedException.CODE, sent
@@ -127,32 +127,22 @@ public class RequestGate extends HttpFilter {
    * issued, nor made valid, in the future (beyond {@code mp.jwt.verify.clock.skew}): the platform
    * checks the expiry, this the rest of a token's times.
    */
-  static boolean hasSubject(Principal principal) {
+  static boolean usable(Principal principal) {
     if (!(principal instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt)) {
       return true;
     }
     if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
       return false;
     }
-    long latest = System.currentTimeMillis() / 1000 + SKEW_SECONDS.get();
+    long latest = System.currentTimeMillis() / 1000 + Skew.SECONDS;
     return seconds(jwt.getClaim("iat")) <= latest && seconds(jwt.getClaim("nbf")) <= latest;
   }
 
-  /** {@code mp.jwt.verify.clock.skew}, read once. */
-  private static final java.util.function.Supplier<Long> SKEW_SECONDS = new java.util.function.Supplier<>() {
-    private volatile Long seconds;
-
-    @Override
-    public Long get() {
-      Long known = seconds;
-      if (known == null) {
-        known = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-            .getOptionalValue("mp.jwt.verify.clock.skew", Long.class).orElse(30L);
-        seconds = known;
-      }
-      return known;
-    }
-  };
+  /** {@code mp.jwt.verify.clock.skew}, read once, on first use. */
+  private static final class Skew {
+    static final long SECONDS = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        .getOptionalValue("mp.jwt.verify.clock.skew", Long.class).orElse(30L);
+  }
 
   /** A NumericDate claim in seconds; 0 when absent. */
   private static long seconds(Object claim) {

@@ -19,7 +19,7 @@ public class TokenCheckServlet extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response) {
     boolean handedOver = loopback(request.getRemoteAddr())
         && request.getUserPrincipal() != null
-        && RequestGate.hasSubject(request.getUserPrincipal())
+        && RequestGate.usable(request.getUserPrincipal())
         && TokenVerification.handOver(request.getHeader(TokenVerification.NONCE_HEADER), request.getUserPrincipal());
     response.setStatus(handedOver ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_UNAUTHORIZED);
   }
