@@ -3,7 +3,7 @@
 # (operations, faults, acknowledged, lost). Exits non-zero if anything acknowledged was lost or a
 # consistency token was not honoured.
 #
-#   bench/faults.sh            all drills (about 6 minutes; CI runs it)
+#   bench/faults.sh            all drills (about 7 minutes; CI runs it)
 #
 # 1. kill -9 of Liberty under 8 concurrent writers, restart: every acknowledged payment is in its
 #    history and in the read model, and again after a rebuild.
@@ -48,7 +48,10 @@ DRIVER="java -Xmx256m -cp $(cat bench/target/classpath.txt) io.esledger.bench.Fa
 
 es_pid=""
 app_pid=""
+second_pid=""
 cleanup() {
+  if [ -n "${first_liberty:-}" ]; then kill -CONT "$first_liberty" 2>/dev/null || true; fi
+  if [ -n "$second_pid" ] && kill -0 "$second_pid" 2>/dev/null; then kill -TERM "$second_pid"; wait "$second_pid" || true; fi
   if [ -n "$es_pid" ]; then kill -CONT "$es_pid" 2>/dev/null || true; fi
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then kill -TERM "$app_pid"; wait "$app_pid" || true; fi
   java -cp "$ESCP" io.esledger.esnode.ElasticsearchNode stop --pid-file "$DATA/elasticsearch.pid" 2>/dev/null || true
@@ -76,13 +79,14 @@ start_app() {
   log "the app did not start within 120 s"
   return 1
 }
-liberty_pid() { pgrep -f -- "ws-server.jar ledger" | head -1; }
+liberty_pid() { pgrep -f -- "ws-server.jar ledger( |$)" | head -1; }
+WLP_SERVERS=$PWD/ear/target/liberty/wlp/usr/servers
 
 log "starting the app on port $HTTP_PORT"
 start_app
 failed=0
 
-ONLY=${DRILLS:-1234} # e.g. DRILLS=4 bench/faults.sh runs only drill 4
+ONLY=${DRILLS:-12345} # e.g. DRILLS=4 bench/faults.sh runs only drill 4
 if [[ $ONLY == *1* ]]; then
 log "drill 1: kill -9 of Liberty under 8 writers, then restart"
 $DRIVER --mode load --clients 8 --seconds 40 --acked "$WORK/acked-1.txt" --org kill9 &
@@ -137,6 +141,70 @@ fi
 if [[ $ONLY == *3* ]]; then
 log "drill 3: read-your-writes with consistency tokens, $ROUNDS rounds"
 $DRIVER --mode consistency --clients 8 --rounds "$ROUNDS" || failed=1
+
+fi
+if [[ $ONLY == *5* ]]; then
+log "drill 5: a second instance while the one running the projection is frozen (SIGSTOP)"
+first_liberty=$(liberty_pid)
+LEDGER_HTTP_PORT=29081 LEDGER_ELASTICSEARCH_HOSTS=$ES LEDGER_SKIP_BUILD=1 \
+  LEDGER_CONSISTENCY_MAX_WAIT_MS=2000 LEDGER_GRAPHQL_MAX_REQUEST_MILLIS=1000 LEDGER_HEALTH_INTERVAL_MS=250 \
+  LEDGER_HEALTH_PROJECTION_STALL_SECONDS=2 LEDGER_HEALTH_MAX_PROJECTION_BACKLOG=5 WLP_LOGGING_MESSAGE_FORMAT=JSON \
+  ./run.sh >>"$WORK/second.log" 2>&1 &
+second_pid=$!
+SECOND=http://localhost:29081
+ready() { curl -s -o /dev/null -w '%{http_code}' "$SECOND/health/ready"; }
+for _ in $(seq 1 600); do [ "$(ready)" = 200 ] && break; sleep 0.2; done
+WRITER="Authorization: Bearer $(./run.sh token --org drill5 --sub writer --roles payments:read,payments:write)"
+ask() { curl -s -H 'Content-Type: application/json' -H "$WRITER" -H "X-Request-Id: $1" -d "$2" "$SECOND/graphql"; }
+pay() { ask "drill5-pay-$1" '{"query":"mutation { processPayment(input: {paymentId: \"d5-'"$1"'\", amount: \"5.00\", currency: \"EUR\"}) { consistencyToken } }"}' \
+  | sed -n 's/.*"consistencyToken":"\([^"]*\)".*/\1/p'; }
+if [ "$(ready)" != 200 ] || ask drill5-status '{"query":"{ projectionStatus { runsOnThisInstance } }"}' | grep -q '"runsOnThisInstance":true'; then
+  # the drill needs a second instance that is up and does not run the projection
+  log "drill 5 FAILED: the second instance is not ready ($(ready)) or runs the projection itself"; failed=1
+else
+  kill -STOP "$first_liberty"
+  frozen_at=$(date +%s.%N)
+  token=$(pay 1)
+  behind=$(ask drill5-behind '{"query":"query Behind($t: [String!]) { behind: payments(consistentWith: $t) { total } next: payments { total } }","variables":{"t":["'"$token"'"]}}')
+  stalled=$(curl -s "$SECOND/health/ready")
+  for n in 2 3 4 5 6 7 8 9; do pay "$n" >/dev/null; done
+  sleep 0.6 # two samples of the health sampler
+  backlog=$(curl -s "$SECOND/health/ready")
+  checked_in=$(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $frozen_at }")
+  kill -CONT "$first_liberty"
+  log "with the projection's holder frozen (checks took ${checked_in} s; its lease lasts 8 s):"
+  if echo "$behind" | grep -q '"path":\["behind"\].*"code":"CONSISTENCY_TIMEOUT"\|"code":"CONSISTENCY_TIMEOUT".*"path":\["behind"\]' \
+      && echo "$behind" | grep -q '"code":"TIME_BUDGET_EXCEEDED"'; then
+    log "  tokened payments: CONSISTENCY_TIMEOUT after the 2 s wait; the next field: TIME_BUDGET_EXCEEDED (1 s budget)"
+  else
+    log "drill 5 FAILED: the tokened query answered $behind"; failed=1
+  fi
+  if echo "$stalled" | grep -q '"status":"DOWN"' && echo "$stalled" | grep -q 'checkpoint has not moved'; then
+    log "  /health/ready: DOWN, the projection's checkpoint has not moved for more than 2 s"
+  else
+    log "drill 5 FAILED: readiness with a stalled projection answered $stalled"; failed=1
+  fi
+  if echo "$backlog" | grep -q '"status":"DOWN"' && echo "$backlog" | grep -q 'backlog above 5'; then
+    log "  /health/ready: DOWN, backlog above 5 after 8 more payments"
+  else
+    log "drill 5 FAILED: readiness with a backlog of 9 answered $backlog"; failed=1
+  fi
+  messages=$WLP_SERVERS/ledger-29081/logs/messages.log
+  if grep 'consistency token not honoured' "$messages" 2>/dev/null | grep -q '"ext_requestId":"drill5-behind"'; then
+    log "  the timeout's log line (JSON) carries ext_requestId drill5-behind"
+  else
+    log "drill 5 FAILED: no JSON log line of the timeout with ext_requestId drill5-behind in $messages"; failed=1
+  fi
+  recovered=""
+  for _ in $(seq 1 150); do [ "$(ready)" = 200 ] && { recovered=1; break; }; sleep 0.2; done
+  after=$(ask drill5-after '{"query":"query After($t: [String!]) { payments(consistentWith: $t) { total } }","variables":{"t":["'"$token"'"]}}')
+  if [ -n "$recovered" ] && echo "$after" | grep -q '"total":[1-9]' && ! echo "$after" | grep -q '"errors"'; then
+    log "  after the resume: /health/ready 200 and the token honoured ($after)"
+  else
+    log "drill 5 FAILED: after the resume readiness is $(ready) and the tokened query answered $after"; failed=1
+  fi
+fi
+kill -TERM "$second_pid"; wait "$second_pid" || true; second_pid=""
 
 fi
 if [[ $ONLY == *4* ]]; then

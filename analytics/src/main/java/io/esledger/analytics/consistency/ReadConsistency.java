@@ -36,8 +36,15 @@ public class ReadConsistency {
   private static final Logger LOG = Logger.getLogger(ReadConsistency.class.getName());
   private TokenKey key;
 
-  /** The longest a query waits for what it reads to take in the writes it asked for. */
-  static final Duration MAX_WAIT = Duration.ofSeconds(10);
+  /**
+   * The longest a query waits for what it reads to take in the writes it asked for
+   * ({@code ledger.consistency.max-wait-ms}, 10 s); past it the query answers {@code CONSISTENCY_TIMEOUT}.
+   */
+  @Inject
+  @ConfigProperty(name = "ledger.consistency.max-wait-ms", defaultValue = "10000")
+  long maxWaitMillis;
+
+  private Duration maxWait;
   private static final long RETRY_MILLIS = 5;
 
   private IndexVisibility paymentVisibility;
@@ -49,6 +56,7 @@ public class ReadConsistency {
 
   @PostConstruct
   void start() {
+    maxWait = Duration.ofMillis(Math.max(1, maxWaitMillis));
     key = configuredKey.filter(k -> !k.isBlank()).map(TokenKey::of).orElseGet(() -> {
       LOG.warning("ledger.security.token-key is not set: consistency tokens are signed with a key of this instance "
           + "alone (no other instance, and not this one after a restart, honours them); set one key on every instance");
@@ -71,7 +79,7 @@ public class ReadConsistency {
     if (wanted.isEmpty()) {
       return Instant.EPOCH;
     }
-    long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+    long deadline = System.nanoTime() + maxWait.toNanos();
     while (true) {
       Covered known = events;
       if (known.position() != null && known.position().covers(wanted.get())) {
@@ -88,8 +96,7 @@ public class ReadConsistency {
       }
       // an acknowledged write above the global checkpoint: an earlier operation is still in flight
       if (System.nanoTime() - deadline > 0) {
-        throw new ReadModelBehindException("the event log did not reach the requested writes within "
-            + MAX_WAIT.toSeconds() + " s; retry");
+        throw behind("the event log did not reach the requested writes");
       }
       try {
         Thread.sleep(RETRY_MILLIS);
@@ -106,9 +113,8 @@ public class ReadConsistency {
     if (wanted.isEmpty()) {
       return Instant.EPOCH;
     }
-    if (!projections.awaitPaymentsApplied(wanted.get(), MAX_WAIT)) {
-      throw new ReadModelBehindException("the payments read model did not catch up within " + MAX_WAIT.toSeconds()
-          + " s; retry");
+    if (!projections.awaitPaymentsApplied(wanted.get(), maxWait)) {
+      throw behind("the payments read model did not catch up");
     }
     // the rows are written (the checkpoint moved after them): a refresh that begins now shows them
     return paymentVisibility.awaitVisible(clock.instant());
@@ -120,13 +126,21 @@ public class ReadConsistency {
    */
   public void invoicePayments(List<String> tokens) throws ReadModelBehindException, InterruptedException {
     Optional<LogPosition> wanted = covering(tokens);
-    if (wanted.isPresent() && !projections.invoicePayments().awaitApplied(wanted.get(), MAX_WAIT)) {
-      throw new ReadModelBehindException("the invoice payments process did not catch up within "
-          + MAX_WAIT.toSeconds() + " s; retry");
+    if (wanted.isPresent() && !projections.invoicePayments().awaitApplied(wanted.get(), maxWait)) {
+      throw behind("the invoice payments process did not catch up");
     }
   }
 
-  /** Refreshes consistency tokens asked for (event log refreshes are shared, so this is an upper bound). */
+  /**
+   * A token not honoured in time: the caller gets {@code CONSISTENCY_TIMEOUT}; the log says so too,
+   * since it means a projection is stalled or far behind (the line carries the request's id).
+   */
+  private ReadModelBehindException behind(String what) {
+    String message = what + " within " + maxWait.toMillis() + " ms (ledger.consistency.max-wait-ms); retry";
+    LOG.info(() -> "consistency token not honoured: " + message);
+    return new ReadModelBehindException(message);
+  }
+
   /** The position the tokens cover; a token this ledger did not sign is refused before anything waits. */
   private Optional<LogPosition> covering(List<String> tokens) {
     try {
