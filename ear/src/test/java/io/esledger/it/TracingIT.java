@@ -78,18 +78,38 @@ class TracingIT {
     return HexFormat.of().formatHex(random);
   }
 
-  private static List<Span> trace(String traceId, Duration within) throws InterruptedException {
+  /** One processPayment sent as part of the caller's trace {@code traceId}, under its span {@code callerSpan}. */
+  private static void tracedPayment(String traceId, String callerSpan) throws Exception {
+    GraphQL graphql = GraphQL.onTestServer();
+    String body = Json.createObjectBuilder()
+        .add("query", "mutation { processPayment(input: { paymentId: \"traced-" + UUID.randomUUID()
+            + "\", amount: \"12.00\", currency: \"EUR\" }) { version } }")
+        .build().toString();
+    JsonObject response = graphql.exchange(HttpRequest.newBuilder(graphql.endpoint())
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + graphql.token())
+        .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    assertThat(GraphQL.errors(response)).isEmpty();
+  }
+
+  /**
+   * The spans of a trace once its server span (under {@code callerSpan}), its GraphQL operation's
+   * span and its bulk call have arrived; what arrived by the deadline otherwise.
+   */
+  private static List<Span> trace(String traceId, String callerSpan, Duration within) throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     List<Span> spans = List.of();
     while (System.nanoTime() < deadline) {
       spans = RECEIVED.stream().filter(s -> s.traceId().equals(traceId)).toList();
+      boolean serverEnded = spans.stream().anyMatch(s -> s.kind() == 2 && s.parentId().equals(callerSpan));
       boolean requestEnded = spans.stream().anyMatch(s -> s.name().equals("graphql processPayment"));
       boolean bulkEnded = spans.stream().anyMatch(s -> s.raw().contains("bulk"));
-      if (requestEnded && bulkEnded) {
-        Thread.sleep(500); // the server's HTTP span ends a moment after the application's
-        return RECEIVED.stream().filter(s -> s.traceId().equals(traceId)).toList();
+      if (serverEnded && requestEnded && bulkEnded) {
+        return spans;
       }
-      Thread.sleep(100);
+      Thread.sleep(50);
     }
     return spans;
   }
@@ -111,20 +131,9 @@ class TracingIT {
   void one_processPayment_is_one_trace_from_http_through_the_request_to_each_elasticsearch_call() throws Exception {
     String traceId = hex(16);
     String callerSpan = hex(8);
-    GraphQL graphql = GraphQL.onTestServer();
-    String body = Json.createObjectBuilder()
-        .add("query", "mutation { processPayment(input: { paymentId: \"traced-" + UUID.randomUUID()
-            + "\", amount: \"12.00\", currency: \"EUR\" }) { version } }")
-        .build().toString();
-    JsonObject response = graphql.exchange(HttpRequest.newBuilder(graphql.endpoint())
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + graphql.token())
-        .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    assertThat(GraphQL.errors(response)).isEmpty();
+    tracedPayment(traceId, callerSpan);
 
-    List<Span> spans = trace(traceId, Duration.ofSeconds(20));
+    List<Span> spans = trace(traceId, callerSpan, Duration.ofSeconds(20));
 
     Span http = spans.stream().filter(s -> s.kind() == 2 && s.parentId().equals(callerSpan)).findFirst()
         .orElseThrow(() -> new AssertionError("no server span under the caller's span: " + spans));
@@ -143,10 +152,19 @@ class TracingIT {
   @Test
   void requests_that_do_not_ask_for_a_trace_are_not_recorded() throws Exception {
     int before = RECEIVED.size();
-    JsonObject response = GraphQL.onTestServer().post("{ __typename }", Map.of());
+    java.util.Set<String> earlierTraces = new java.util.HashSet<>();
+    RECEIVED.subList(0, before).forEach(s -> earlierTraces.add(s.traceId()));
+    JsonObject response = GraphQL.onTestServer().post("mutation { processPayment(input: { paymentId: \"untraced-"
+        + UUID.randomUUID() + "\", amount: \"3.00\", currency: \"EUR\" }) { version } }", Map.of());
     assertThat(GraphQL.errors(response)).isEmpty();
-    Thread.sleep(1_000); // several export intervals
-    assertThat(RECEIVED.subList(before, RECEIVED.size())).isEmpty();
+    // a traced request after it: once its spans have arrived, any span of the one before would have too
+    String marker = hex(16);
+    String callerSpan = hex(8);
+    tracedPayment(marker, callerSpan);
+    assertThat(trace(marker, callerSpan, Duration.ofSeconds(20))).as("the marker request's spans").isNotEmpty();
+    assertThat(RECEIVED.subList(before, RECEIVED.size()))
+        .filteredOn(s -> !s.traceId().equals(marker) && !earlierTraces.contains(s.traceId()))
+        .as("spans of the request that asked for no trace").isEmpty();
   }
 
   /** Just enough of the protobuf wire format to read spans out of an OTLP ExportTraceServiceRequest. */
