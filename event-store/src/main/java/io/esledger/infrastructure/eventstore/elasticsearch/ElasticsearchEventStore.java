@@ -152,6 +152,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
   @Override
   public List<AppendOutcome> appendAll(List<AppendRequest> requests) {
     index.ensureExists();
+    log.routing(); // known before anything is sent: once a bulk is sent, nothing may fail for want of it
     AppendOutcome[] outcomes = new AppendOutcome[requests.size()];
     if (checkIdsBeforeSending) {
       refuseOverlongIds(requests, outcomes);
@@ -180,7 +181,11 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
       }
       counting.outcome(kind(outcome));
       if (outcome.isStored()) {
-        publisher.accept(outcome.result()); // only acknowledged appends, as for a single append
+        try {
+          publisher.accept(outcome.result()); // only acknowledged appends, as for a single append
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "a listener of appends failed on " + outcome.result().stream(), e);
+        }
       }
     }
     return List.of(outcomes);
@@ -263,7 +268,6 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
   private void writeCommits(List<AppendRequest> requests, List<Integer> writing, List<List<ObjectNode>> commits,
       AppendOutcome[] outcomes) {
     BulkResponse response;
-    boolean resent = false;
     try {
       response = createCommits(requests, writing, commits);
     } catch (IOException | RuntimeException e) {
@@ -291,7 +295,6 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
           + "); sending it again to learn what was stored");
       try {
         response = createCommits(requests, writing, commits);
-        resent = true;
       } catch (IOException | RuntimeException again) {
         writing.forEach(i -> outcomes[i] = AppendOutcome.refused(new OutcomeUnknownException(
             "Elasticsearch did not answer whether " + requests.get(i).stream() + " was appended; retrying the "
@@ -299,26 +302,49 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
         return;
       }
     }
-    List<ObjectNode> followers = new ArrayList<>();
+    try {
+      settle(requests, writing, commits, response, outcomes);
+    } catch (RuntimeException e) {
+      // Elasticsearch answered the bulk: whatever failed after that cannot make its commits unsent
+      LOG.log(Level.WARNING, "reading the answer to a bulk of " + writing.size() + " commit(s) failed", e);
+      writing.stream().filter(i -> outcomes[i] == null).forEach(i -> outcomes[i] = AppendOutcome.refused(
+          new OutcomeUnknownException("could not learn whether " + requests.get(i).stream() + " was appended; "
+              + "retrying the command with the same commandId is safe", e)));
+    }
+  }
+
+  /**
+   * The outcome of each commit from Elasticsearch's answer. A 409 — on a resend, or on the first
+   * attempt when Elasticsearch itself retried a create after a primary failover — is ours when the
+   * document there carries our commit's event id; its {@code _seq_no} then comes from reading it, so
+   * the token covers it. The rest of each stored commit is written next, and the acknowledged
+   * position covers those documents too.
+   */
+  private void settle(List<AppendRequest> requests, List<Integer> writing, List<List<ObjectNode>> commits,
+      BulkResponse response, AppendOutcome[] outcomes) {
+    Map<StreamId, List<ObjectNode>> followers = new LinkedHashMap<>();
     LogPosition acknowledged = log.start();
     for (int k = 0; k < writing.size(); k++) {
       int i = writing.get(k);
       AppendRequest r = requests.get(i);
       BulkResponseItem item = response.items().get(k);
       List<ObjectNode> docs = commits.get(k);
-      boolean ours = item.error() == null
-          || resent && item.status() == 409 && isStoredCommit(r, docs.get(0), outcomes, i);
-      if (ours) {
+      Long seqNo = item.error() == null ? item.seqNo()
+          : item.status() == 409 ? storedCommitSeqNo(r, docs.get(0), outcomes, i) : null;
+      if (outcomes[i] != null) {
+        continue; // settled while checking whose document met the create
+      }
+      if (item.error() == null || seqNo != null) {
         int last = r.expected().value() + docs.size();
         boundaries.remember(r.stream(), last);
-        if (item.seqNo() != null) {
-          acknowledged = acknowledged.advance(log.routing().shardOf(r.stream().value()), item.seqNo());
+        if (seqNo != null && seqNo >= 0) {
+          acknowledged = acknowledged.advance(log.routing().shardOf(r.stream().value()), seqNo);
         }
-        followers.addAll(docs.subList(1, docs.size()));
+        if (docs.size() > 1) {
+          followers.put(r.stream(), docs.subList(1, docs.size()));
+        }
         outcomes[i] = AppendOutcome.stored(new AppendResult(r.stream(), last, docs.stream().map(documents::event).toList()));
         streamCache.appended(r.stream(), r.expected().value(), outcomes[i].result().events());
-      } else if (outcomes[i] != null) {
-        continue; // settled while checking a resent create
       } else if (item.status() == 409) {
         outcomes[i] = conflict(r);
       } else {
@@ -326,9 +352,10 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
             "Elasticsearch refused to append to " + r.stream() + " (HTTP " + item.status() + "): " + item.error().reason(), null));
       }
     }
+    for (Map.Entry<StreamId, List<ObjectNode>> rest : followers.entrySet()) {
+      acknowledged = acknowledged.max(createAll(rest.getKey(), rest.getValue()));
+    }
     noteSeen(acknowledged);
-    followers.stream().collect(java.util.stream.Collectors.groupingBy(f -> f.path(EventFields.STREAM_ID).asText()))
-        .forEach((stream, docs) -> createAll(streamOf(docs.get(0)), docs));
   }
 
   private BulkResponse createCommits(List<AppendRequest> requests, List<Integer> writing, List<List<ObjectNode>> commits)
@@ -346,16 +373,23 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
     });
   }
 
-  /** After a resent create met a document: is it the commit we sent (real-time get)? */
-  private boolean isStoredCommit(AppendRequest r, ObjectNode commit, AppendOutcome[] outcomes, int i) {
+  /**
+   * After a create met a document: the {@code _seq_no} of that document if it is the commit we sent
+   * (same event id; -1 if Elasticsearch gave none), null if it is another writer's. When it cannot be
+   * read, the outcome is set to unknown and null returned.
+   */
+  private Long storedCommitSeqNo(AppendRequest r, ObjectNode commit, AppendOutcome[] outcomes, int i) {
     try {
       var found = client.get(g -> g.index(index.name()).id(EventDocuments.id(r.stream(), r.expected().value() + 1))
           .routing(r.stream().value()), ObjectNode.class);
-      return found.found() && commit.path(EventFields.EVENT_ID).equals(found.source().path(EventFields.EVENT_ID));
+      if (found.found() && commit.path(EventFields.EVENT_ID).equals(found.source().path(EventFields.EVENT_ID))) {
+        return found.seqNo() == null ? -1L : found.seqNo();
+      }
+      return null;
     } catch (IOException | RuntimeException e) {
       outcomes[i] = AppendOutcome.refused(new OutcomeUnknownException("could not learn whether " + r.stream()
           + " was appended; retrying the command with the same commandId is safe", e));
-      return false;
+      return null;
     }
   }
 
@@ -570,28 +604,61 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
     }
   }
 
-  /** Writes the rest of a commit; each is create-guarded, and an identical one already there is fine. */
-  private void createAll(StreamId stream, List<ObjectNode> followers) {
-    try {
-      BulkResponse response = client.bulk(b -> {
-        followers.forEach(doc -> b.operations(op -> op.create(c -> c
-            .index(index.name())
-            .id(EventDocuments.id(stream, doc.path(EventFields.VERSION).asInt()))
-            .routing(stream.value())
-            .document(doc))));
-        return b;
-      });
-      for (BulkResponseItem item : response.items()) {
-        if (item.error() != null && item.status() != 409) {
-          // the commit is stored (its first document holds every event); readers rebuild the rest
-          LOG.warning(() -> "Could not write " + item.id() + " of a stored commit: " + item.error().reason()
-              + "; readers rebuild it from the commit document");
+  /** Attempts at writing the rest of a stored commit before leaving it to readers to rebuild. */
+  private static final int FOLLOWER_ATTEMPTS = 3;
+
+  /**
+   * Writes the rest of a commit; each is create-guarded, and an identical one already there is fine
+   * (its {@code _seq_no} is not known then, and it is at or below the commit's own). Returns the
+   * position the written documents reached. What still fails after a few attempts is logged:
+   * readers rebuild it from the commit document, which holds every event.
+   */
+  private LogPosition createAll(StreamId stream, List<ObjectNode> followers) {
+    LogPosition reached = log.start();
+    int shard = log.routing().shardOf(stream.value());
+    List<ObjectNode> left = followers;
+    for (int attempt = 1; attempt <= FOLLOWER_ATTEMPTS && !left.isEmpty(); attempt++) {
+      List<ObjectNode> sending = left;
+      List<ObjectNode> failed = new ArrayList<>();
+      try {
+        BulkResponse response = client.bulk(b -> {
+          sending.forEach(doc -> b.operations(op -> op.create(c -> c
+              .index(index.name())
+              .id(EventDocuments.id(stream, doc.path(EventFields.VERSION).asInt()))
+              .routing(stream.value())
+              .document(doc))));
+          return b;
+        });
+        for (int k = 0; k < response.items().size(); k++) {
+          BulkResponseItem item = response.items().get(k);
+          if (item.error() == null && item.seqNo() != null) {
+            reached = reached.advance(shard, item.seqNo());
+          } else if (item.error() != null && item.status() != 409) {
+            failed.add(sending.get(k));
+            String reason = item.error().reason();
+            LOG.warning(() -> "Could not write " + item.id() + " of a stored commit: " + reason);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not write the rest of a stored commit on " + stream, e);
+        failed = sending;
+      }
+      left = failed;
+      if (!left.isEmpty() && attempt < FOLLOWER_ATTEMPTS) {
+        try {
+          Thread.sleep(50L * attempt);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
         }
       }
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not write the rest of a stored commit on " + stream
-          + "; readers rebuild it from the commit document", e);
     }
+    if (!left.isEmpty()) {
+      int missing = left.size();
+      LOG.warning(() -> missing + " event document(s) of a stored commit on " + stream + " are not written; "
+          + "readers of the stream rebuild them from the commit document");
+    }
+    return reached;
   }
 
   private void repair(StreamId stream, List<ObjectNode> unmaterialized) {

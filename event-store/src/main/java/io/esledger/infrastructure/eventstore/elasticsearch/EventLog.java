@@ -42,6 +42,8 @@ final class EventLog {
   private volatile ShardRouting routing;
   private volatile LogPosition visible;
   private long lastRefreshStart;
+  /** When the head behind {@link #visible} was asked for: a caller asking after that needs a newer one. */
+  private long headAskedAt;
 
   EventLog(ElasticsearchClient client, EventIndex index, EventDocuments documents, Duration minRefreshInterval) {
     this.client = client;
@@ -49,6 +51,7 @@ final class EventLog {
     this.documents = documents;
     this.minRefreshNanos = minRefreshInterval.toNanos();
     this.lastRefreshStart = System.nanoTime() - minRefreshNanos;
+    this.headAskedAt = System.nanoTime() - 1;
   }
 
   ShardRouting routing() {
@@ -90,9 +93,11 @@ final class EventLog {
   private LogPosition refresh(boolean always) {
     long asked = System.nanoTime();
     synchronized (refreshLock) {
-      if (lastRefreshStart - asked > 0) {
-        return visible(); // a refresh that began after we asked has finished meanwhile
+      if (headAskedAt - asked > 0) {
+        // another caller observed the head after we asked and refreshed after that: it serves us
+        return visible();
       }
+      long headAsked = System.nanoTime();
       LogPosition head = durableHead();
       if (!always && visible().covers(head)) {
         return visible(); // nothing new became durable: no refresh needed
@@ -102,12 +107,20 @@ final class EventLog {
         sleep(wait); // the head observed above stays a valid bound: the refresh begins after it
       }
       lastRefreshStart = System.nanoTime();
+      co.elastic.clients.elasticsearch._types.ShardStatistics copies;
       try {
-        client.indices().refresh(r -> r.index(index.name()));
+        copies = client.indices().refresh(r -> r.index(index.name())).shards();
       } catch (IOException | RuntimeException e) {
         throw ElasticsearchFailures.unavailable("refresh the event log", e);
       }
+      if (copies != null && copies.failed().intValue() > 0) {
+        // a copy that did not refresh may serve the next search without what the head promises
+        throw new io.esledger.application.eventstore.EventStoreUnavailableException("refreshing the event log failed on "
+            + copies.failed() + " of " + copies.total() + " shard copies: "
+            + copies.failures().stream().map(f -> f.reason().reason()).distinct().toList(), null);
+      }
       visible = visible().max(head);
+      headAskedAt = headAsked;
     }
     synchronized (news) {
       news.notifyAll();

@@ -10,6 +10,7 @@ import io.esledger.application.eventstore.AppendResult;
 import io.esledger.application.eventstore.ExpectedVersion;
 import io.esledger.application.eventstore.LogEntry;
 import io.esledger.application.eventstore.LogFilter;
+import io.esledger.application.eventstore.LogPosition;
 import io.esledger.application.eventstore.NewEvent;
 import io.esledger.application.eventstore.OutcomeUnknownException;
 import io.esledger.application.eventstore.RecordedEvent;
@@ -61,7 +62,48 @@ class LostResponseIT extends ElasticsearchNodeSupport {
     assertThat(result.version()).isEqualTo(1);
     assertThat(store.read(stream, 1)).extracting(RecordedEvent::eventId).containsExactly(events.get(0).eventId());
     assertThat(inLog(events.get(0).eventId())).isTrue();
+    assertThat(proxied.acknowledgedThrough().covers(logPositionOf(events.get(0).eventId())))
+        .as("the token of an append settled by its resend covers the commit").isTrue();
     System.out.println("lost bulk response: 1 append, 1 response dropped, acknowledged 1, lost 0");
+  }
+
+  @Test
+  void a_create_that_meets_its_own_commit_on_the_first_attempt_is_stored_with_all_its_events() {
+    // as when Elasticsearch itself retried the create after a primary failover and the first try
+    // had been applied: the create meets the commit it carries. Another store (no shared memory)
+    // sends the very commit again
+    List<NewEvent> events = events(3, "retried-inside");
+    store.append(stream, ExpectedVersion.NO_STREAM, events);
+
+    AppendResult again = proxied.append(stream, ExpectedVersion.NO_STREAM, events);
+
+    assertThat(again.version()).as("reported stored, not a conflict").isEqualTo(3);
+    assertThat(proxied.acknowledgedThrough().covers(logPositionOf(events.get(0).eventId()))).isTrue();
+    assertThat(store.read(stream, 1)).extracting(RecordedEvent::eventId)
+        .containsExactlyElementsOf(events.stream().map(NewEvent::eventId).toList());
+  }
+
+  @Test
+  void a_token_covers_every_document_of_a_multi_event_commit() throws Exception {
+    List<NewEvent> events = events(3, "three");
+    proxied.append(stream, ExpectedVersion.NO_STREAM, events);
+
+    LogPosition acknowledged = proxied.acknowledgedThrough();
+    for (int version = 1; version <= 3; version++) {
+      int v = version;
+      var doc = client.get(g -> g.index(index.name()).id(EventDocuments.id(stream, v)).routing(stream.value()),
+          com.fasterxml.jackson.databind.node.ObjectNode.class);
+      assertThat(doc.seqNo()).as("v" + v + " is stored").isNotNull();
+      assertThat(acknowledged.seqNo(0)).as("the token covers v" + v + "'s document").isGreaterThanOrEqualTo(doc.seqNo());
+    }
+  }
+
+  /** The log position of the commit holding an event (its commit document's place). */
+  private LogPosition logPositionOf(String eventId) {
+    store.head();
+    LogEntry entry = store.readLog(store.logStart(), LogFilter.all(), 100).entries().stream()
+        .filter(e -> e.event().eventId().equals(eventId)).findFirst().orElseThrow();
+    return store.logStart().advance(entry.partition(), entry.seqNo());
   }
 
   @Test
