@@ -271,6 +271,14 @@ public abstract class LeasedSubscriber implements AutoCloseable {
 
   private void becomeHolder(ProjectionLease.State state) {
     LogPosition from = state.position() == null ? store.logStart() : state.position();
+    if (state.index() != null) {
+      try {
+        adopt(state.index()); // a swap may have been cut short after its checkpoint: finish it first
+      } catch (IOException | RuntimeException e) {
+        LOG.warning(() -> label + ": could not switch to " + state.index() + " (" + e + "); not projecting for now");
+        return; // the lease lapses (nobody renews it) and is taken again, by this instance or another
+      }
+    }
     lastRenewed = System.nanoTime();
     held = state;
     applied(from);
@@ -342,26 +350,47 @@ public abstract class LeasedSubscriber implements AutoCloseable {
   }
 
   private void checkpoint(LogPosition next) throws IOException {
-    synchronized (casLock) {
-      ProjectionLease.State current = held;
-      if (current == null) {
-        throw new IllegalStateException("the " + label + "'s lease was lost");
-      }
-      Optional<ProjectionLease.State> saved =
-          lease.replace(current, next, instance, current.term(), current.beat() + 1);
-      if (saved.isEmpty()) {
-        held = null; // fenced: another instance took over; the lease keeper stops this subscription
-        throw new IllegalStateException("the " + label + "'s lease was taken by another instance");
-      }
-      held = saved.get();
-      lastRenewed = System.nanoTime();
-    }
+    moveCheckpoint(next, null);
     applied(next);
   }
 
   /**
-   * Runs {@code work} while this instance's projection is paused between pages (a rebuild swaps
-   * indices in it); {@code work} gets the checkpoint and returns the new one.
+   * Compare-and-set of the checkpoint (and, when {@code index} is not null, of the read model's
+   * index with it); a failure means another instance holds the lease now.
+   */
+  private void moveCheckpoint(LogPosition next, String index) throws IOException {
+    synchronized (casLock) {
+      ProjectionLease.State current = held;
+      if (current == null) {
+        throw new LeaseLostException("the " + label + "'s lease was lost");
+      }
+      Optional<ProjectionLease.State> saved = lease.replace(current, next,
+          index == null ? current.index() : index, instance, current.term(), current.beat() + 1);
+      if (saved.isEmpty()) {
+        held = null; // fenced: another instance took over; the lease keeper stops this subscription
+        throw new LeaseLostException("the " + label + "'s lease was taken by another instance");
+      }
+      held = saved.get();
+      lastRenewed = System.nanoTime();
+    }
+  }
+
+  /** This instance no longer holds the lease it was working under. */
+  static final class LeaseLostException extends IllegalStateException {
+    LeaseLostException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Runs {@code work} while this instance's projection is paused between pages (a rebuild finishes
+   * and swaps indices in it). {@code work} gets the checkpoint and returns the new one, with the
+   * index the read model lives in from then on. The swap is fenced by the lease: one
+   * compare-and-set moves the checkpoint and names the new index — if the lease was lost meanwhile
+   * it fails, nothing was switched, and {@link LeaseLostException} says so; only after it succeeded
+   * does {@link #adopt} switch readers to the new index. A holder that takes over later adopts the
+   * index the document names before it projects, so a swap cut short after its compare-and-set is
+   * finished by whoever holds the lease next. The subscription then resumes at the new checkpoint.
    */
   LogPosition whilePaused(PausedWork work) throws Exception {
     applying.lockInterruptibly();
@@ -370,18 +399,78 @@ public abstract class LeasedSubscriber implements AutoCloseable {
       if (current == null) {
         throw new IllegalStateException("the " + label + " runs on another instance; send the rebuild there");
       }
-      LogPosition next = work.run(current.position() == null ? store.logStart() : current.position());
-      checkpoint(next);
-      return next;
+      Handover handover = work.run(current.position() == null ? store.logStart() : current.position());
+      step("loaded");
+      moveCheckpoint(handover.position(), handover.index());
+      step("checkpointed");
+      if (handover.index() != null) {
+        try {
+          adopt(handover.index());
+        } catch (IOException | RuntimeException e) {
+          // the lease document names the new index, the readers' alias does not yet: projecting on
+          // would write into the old one. Stop; whoever takes the lease next adopts the index first
+          held = null;
+          stopSubscription();
+          throw new SwapUnfinishedException("the checkpoint names " + handover.index() + " but switching to it "
+              + "failed (" + e.getMessage() + "); the next holder of the " + label + " finishes the switch", e);
+        }
+      }
+      applied(handover.position());
+      resumeAt(handover.position());
+      return handover.position();
     } finally {
       applying.unlock();
     }
   }
 
+  /** A swap whose compare-and-set succeeded but whose switch of readers did not finish here. */
+  static final class SwapUnfinishedException extends IllegalStateException {
+    SwapUnfinishedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Restarts the log subscription at {@code next}, the checkpoint paused work has just set: the one
+   * running still reads from where it was, and its next page would move the checkpoint back behind
+   * what the work covered. Called holding {@link #applying}: the old subscription is between pages
+   * or waiting for the lock, and closing it interrupts that wait.
+   */
+  private void resumeAt(LogPosition next) {
+    LogSubscription old = subscription;
+    if (old == null) {
+      return;
+    }
+    old.close();
+    if (held != null && running && subscription == old) {
+      subscription = store.subscribe(name, next, filter, pageSize, this::apply);
+    }
+  }
+
+  /** What paused work hands back: the new checkpoint, and the read model's index from then on (or null). */
+  record Handover(LogPosition position, String index) {}
+
   /** Work done while the projection is paused. */
   @FunctionalInterface
   interface PausedWork {
-    LogPosition run(LogPosition checkpoint) throws Exception;
+    Handover run(LogPosition checkpoint) throws Exception;
+  }
+
+  /**
+   * Makes {@code index} the one the read model is read from and written to (the lease document names
+   * it); called by a swap after its compare-and-set, and by a new holder before it projects.
+   */
+  protected void adopt(String index) throws IOException {}
+
+  private volatile java.util.function.Consumer<String> steps = s -> {};
+
+  /** Test hook: told each step of a swap ("loaded", "checkpointed", and what {@link #adopt} reports). */
+  void onStep(java.util.function.Consumer<String> steps) {
+    this.steps = steps;
+  }
+
+  protected final void step(String name) {
+    steps.accept(name);
   }
 
   /** Stops at once without handing the lease back, as a killed process would (for failover tests). */

@@ -142,7 +142,7 @@ public final class PaymentsIndex {
   }
 
   /**
-   * A new index for a bulk load (a rebuild): no refreshes until {@link #swapTo} makes it live, so
+   * A new index for a bulk load (a rebuild): no refreshes until {@link #adopt} makes it live, so
    * the load does not pay for segments nobody searches yet.
    */
   String createForBulkLoad() throws IOException {
@@ -167,21 +167,44 @@ public final class PaymentsIndex {
     return index;
   }
 
-  /** Makes {@code index} searchable at once, points the alias at it and drops what it pointed at before. */
-  void swapTo(String index) throws IOException {
-    client.indices().putSettings(p -> p.index(index)
-        .settings(s -> s.refreshInterval(r -> r.time(settings.refreshInterval()))));
-    client.indices().refresh(r -> r.index(index));
-    Set<String> previous = client.indices().getAlias(g -> g.name(alias)).result().keySet();
-    client.indices().updateAliases(u -> {
-      previous.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias))));
-      return u.actions(a -> a.add(add -> add.index(index).alias(alias)));
-    });
+  /**
+   * Makes {@code index} the read model: searchable at the configured interval, the alias on it alone,
+   * and the indices the alias was on before dropped — last, after {@code step} was told "aliased".
+   * Doing it again changes nothing. An index that no longer exists is not adopted (logged).
+   */
+  void adopt(String index, java.util.function.Consumer<String> step) throws IOException {
+    if (!client.indices().exists(e -> e.index(index)).value()) {
+      LOG.severe(() -> "The projection's checkpoint names " + index + " as the read model, but there is no such "
+          + "index; the read model stays behind " + alias + " (rebuild it)");
+      return;
+    }
+    Set<String> previous = client.indices().existsAlias(a -> a.name(alias)).value()
+        ? client.indices().getAlias(g -> g.name(alias)).result().keySet() : Set.of();
+    if (!previous.equals(Set.of(index))) {
+      client.indices().putSettings(p -> p.index(index)
+          .settings(s -> s.refreshInterval(r -> r.time(settings.refreshInterval()))));
+      client.indices().refresh(r -> r.index(index));
+      client.indices().updateAliases(u -> {
+        previous.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias))));
+        return u.actions(a -> a.add(add -> add.index(index).alias(alias)));
+      });
+      LOG.info(() -> "The read model " + alias + " is now " + index + " (was " + previous + ")");
+    }
     keyedByOrganization = true; // every index this version makes is
+    step.accept("aliased");
     for (String old : previous) {
       if (!old.equals(index)) {
-        client.indices().delete(d -> d.index(old));
+        client.indices().delete(d -> d.index(old).ignoreUnavailable(true));
       }
+    }
+  }
+
+  /** Drops an index a rebuild made and could not hand over. */
+  void drop(String index) {
+    try {
+      client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+    } catch (IOException | RuntimeException e) {
+      LOG.warning(() -> "could not delete " + index + " (" + e.getMessage() + "); delete it by hand");
     }
   }
 

@@ -48,6 +48,12 @@ public final class PaymentsProjector extends LeasedSubscriber {
     this.fold = fold;
   }
 
+  /** Switches readers and writers to the rebuilt index the checkpoint names. */
+  @Override
+  protected void adopt(String concreteIndex) throws IOException {
+    index.adopt(concreteIndex, this::step);
+  }
+
   /** One page of the log: rows for its streams. */
   @Override
   protected void handle(LogPage page) throws Exception {

@@ -28,8 +28,10 @@ import java.util.logging.Logger;
 /**
  * Rebuilds the {@code payments} read model from the event log: reads the log from its start into a
  * fresh index (no refreshes meanwhile), then — with the live projection paused between two pages —
- * catches up to the log's head (which covers the live checkpoint), swaps the alias and hands the
- * live projection the rebuilt index's position. An acknowledged event is either in the fresh index
+ * catches up to the log's head (which covers the live checkpoint) and hands the live projection the
+ * rebuilt index with its position in one compare-and-set of the lease document; only then are readers
+ * switched and the old index dropped. A lease lost before that compare-and-set leaves the old index
+ * as it was and drops the new one. An acknowledged event is either in the fresh index
  * or after the new checkpoint: none can fall between the two indices. Reports progress (and logs
  * rate and ETA) as it goes.
  */
@@ -88,12 +90,13 @@ public final class PaymentsRebuild {
   /** Runs the whole rebuild in the calling thread. */
   public synchronized RebuildProgress run() {
     Instant started = clock.instant();
+    String target = null;
     try {
       payments.ensureExists();
       long total = counter.count();
       progress = new RebuildProgress("RUNNING", 0, total, 0, 0, null, started, null, null);
       LOG.info(() -> "Rebuilding read model " + payments.alias() + " from " + total + " payment events");
-      String target = payments.createForBulkLoad();
+      target = payments.createForBulkLoad();
       Load load = new Load(target, total, started);
       // to the head as it was at the start, then a few rounds to the head as it is then: each round
       // has a fixed end, so appends that keep coming cannot keep the rebuild from finishing
@@ -106,12 +109,11 @@ public final class PaymentsRebuild {
         loaded = load.from(loaded, head);
       }
       LogPosition caughtUp = loaded;
+      String filled = target;
       projector.whilePaused(checkpoint -> {
         // paused: the live checkpoint stays put; the head now covers it (the projection never reads past it)
         LogPosition head = store.head().max(checkpoint);
-        LogPosition end = load.from(caughtUp, head);
-        payments.swapTo(target);
-        return end;
+        return new LeasedSubscriber.Handover(load.from(caughtUp, head), filled);
       });
       Instant finished = clock.instant();
       long processed = load.processed;
@@ -121,6 +123,11 @@ public final class PaymentsRebuild {
       LOG.info(() -> String.format("Rebuilt %s: %d events, %d payments in %d ms (%.0f events/s)",
           payments.alias(), processed, load.streams, Duration.between(started, finished).toMillis(), rate));
     } catch (Exception e) {
+      if (target != null && !(e instanceof LeasedSubscriber.SwapUnfinishedException)) {
+        // not handed over (the lease was lost before the checkpoint named it, or the load failed):
+        // the read model is still the old index, untouched
+        payments.drop(target);
+      }
       progress = new RebuildProgress("FAILED", progress.processedEvents(), progress.totalEvents(), progress.streams(),
           0, null, started, clock.instant(), e.getMessage());
       LOG.severe(() -> "Rebuild of " + payments.alias() + " failed: " + e);

@@ -23,6 +23,7 @@ final class ProjectionLease {
   static final String HOLDER = "holder";
   static final String TERM = "term";
   static final String BEAT = "beat";
+  static final String INDEX = "index";
 
   private final ElasticsearchClient client;
   private final String index;
@@ -48,8 +49,13 @@ final class ProjectionLease {
     return this;
   }
 
-  /** The document as read, with what a compare-and-set needs. */
-  record State(LogPosition position, String holder, long term, long beat, long seqNo, long primaryTerm) {
+  /**
+   * The document as read, with what a compare-and-set needs. {@code index} names the concrete index
+   * the read model lives in since a rebuild set it (null before the first rebuild): the checkpoint
+   * is a position of that index's content, so both change in one compare-and-set.
+   */
+  record State(LogPosition position, String holder, long term, long beat, String index, long seqNo,
+      long primaryTerm) {
 
     boolean heldBy(String instance) {
       return instance.equals(holder);
@@ -76,7 +82,8 @@ final class ProjectionLease {
       String position = doc.path(POSITION).asText("");
       return Optional.of(new State(position.isEmpty() ? null : LogPosition.parse(position),
           doc.path(HOLDER).isNull() ? null : doc.path(HOLDER).asText(null), doc.path(TERM).asLong(),
-          doc.path(BEAT).asLong(), got.seqNo(), got.primaryTerm()));
+          doc.path(BEAT).asLong(), doc.path(INDEX).isTextual() ? doc.path(INDEX).asText() : null, got.seqNo(),
+          got.primaryTerm()));
     } catch (ElasticsearchException e) {
       if (e.status() == 404) {
         return Optional.empty(); // the index itself does not exist yet
@@ -88,10 +95,10 @@ final class ProjectionLease {
   /** Creates the document held by {@code instance}; empty when another instance created it first. */
   Optional<State> create(String instance, LogPosition start) throws IOException {
     prepare.run();
-    ObjectNode doc = document(start, instance, 1, 0);
+    ObjectNode doc = document(start, instance, 1, 0, null);
     return unlessConflict(() -> {
       var created = client.create(c -> c.index(index).id(name).document(doc));
-      return new State(start, instance, 1, 0, created.seqNo(), created.primaryTerm());
+      return new State(start, instance, 1, 0, null, created.seqNo(), created.primaryTerm());
     });
   }
 
@@ -101,11 +108,17 @@ final class ProjectionLease {
    */
   Optional<State> replace(State expected, LogPosition position, String holder, long term, long beat)
       throws IOException {
-    ObjectNode doc = document(position, holder, term, beat);
+    return replace(expected, position, expected.index(), holder, term, beat);
+  }
+
+  /** As {@link #replace(State, LogPosition, String, long, long)}, naming the read model's index too. */
+  Optional<State> replace(State expected, LogPosition position, String readModelIndex, String holder, long term,
+      long beat) throws IOException {
+    ObjectNode doc = document(position, holder, term, beat, readModelIndex);
     return unlessConflict(() -> {
       var written = client.index(i -> i.index(index).id(name).document(doc)
           .ifSeqNo(expected.seqNo()).ifPrimaryTerm(expected.primaryTerm()));
-      return new State(position, holder, term, beat, written.seqNo(), written.primaryTerm());
+      return new State(position, holder, term, beat, readModelIndex, written.seqNo(), written.primaryTerm());
     });
   }
 
@@ -126,8 +139,11 @@ final class ProjectionLease {
     State run() throws IOException;
   }
 
-  private static ObjectNode document(LogPosition position, String holder, long term, long beat) {
+  private static ObjectNode document(LogPosition position, String holder, long term, long beat, String readModelIndex) {
     ObjectNode doc = ElasticsearchClients.objectMapper().createObjectNode();
+    if (readModelIndex != null) {
+      doc.put(INDEX, readModelIndex);
+    }
     doc.put(POSITION, position == null ? "" : position.encode());
     doc.put(HOLDER, holder);
     doc.put(TERM, term);

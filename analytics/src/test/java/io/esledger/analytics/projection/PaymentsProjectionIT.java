@@ -156,21 +156,27 @@ class PaymentsProjectionIT {
   }
 
   @Test
-  void a_projection_started_again_from_an_old_checkpoint_changes_nothing() throws Exception {
+  void pages_applied_again_by_the_next_holder_change_nothing() throws Exception {
     PaymentsProjector first = startProjector();
     append("p-1", 0, "1.00");
     append("p-1", 1, "2.00");
+    append("p-bad", 0, "1.00", "org-1", "PaymentExploded", clock.instant());
     readModel(first);
     first.close();
-    // as if it had crashed after writing rows but before moving its checkpoint
+    // as a holder that crashed, or was deposed, after its rows and parked events but before its
+    // checkpoint: the next holder gets the same pages again
     ProjectionLease.State saved = lease().read().orElseThrow();
     lease().replace(saved, store.logStart(), null, saved.term(), saved.beat() + 1);
 
-    PaymentPage page = readModel(startProjector());
+    PaymentsProjector second = startProjector();
+    PaymentPage page = readModel(second);
 
     assertThat(page.total()).isEqualTo(1);
     assertThat(page.items().get(0).version()).isEqualTo(2);
     assertThat(page.items().get(0).amount()).isEqualTo(new BigDecimal("2.00"));
+    assertThat(second.parkedCount()).as("the poison event was parked again").isEqualTo(1);
+    assertThat(second.parked(10)).as("parked once, whoever parked it how often").singleElement()
+        .satisfies(p -> assertThat(p.streamId()).isEqualTo("Payment:p-bad"));
   }
 
   @Test
@@ -306,5 +312,80 @@ class PaymentsProjectionIT {
         300, written.get(), page.total());
     assertThat(page.total()).isEqualTo(300 + written.get());
     assertThat(written.get()).as("appends really ran during the rebuild").isGreaterThan(0);
+  }
+
+  @Test
+  void after_paused_work_sets_the_checkpoint_the_projection_resumes_there_not_where_it_was() throws Exception {
+    PaymentsProjector projector = startProjector();
+    append("before", 0, "1.00");
+    readModel(projector);
+    // as a rebuild's swap does: while the projection is paused, work covers more of the log than one
+    // page (500) and returns the position it reached; these rows are the work's to write (here: none)
+    LogPosition covered = projector.whilePaused(checkpoint -> {
+      for (int i = 0; i < 700; i++) {
+        append("covered-" + i, 0, "2.00");
+      }
+      return new LeasedSubscriber.Handover(store.head(), null);
+    });
+    append("after", 0, "3.00");
+
+    PaymentPage page = readModel(projector);
+    assertThat(page.items()).extracting(PaymentSummary::paymentId)
+        .as("the projection went on from the work's checkpoint, not from the page it had read before")
+        .containsExactlyInAnyOrder("before", "after");
+    assertThat(lease().read().orElseThrow().position().covers(covered))
+        .as("the stored checkpoint is not behind the one the work set").isTrue();
+  }
+
+  /** The concrete indices behind the read model's alias. */
+  private java.util.Set<String> behindAlias() throws IOException {
+    return client.indices().getAlias(g -> g.name(payments.alias())).result().keySet();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"loaded", "checkpointed", "aliased"})
+  void a_lease_lost_at_any_step_of_a_rebuild_swap_leaves_one_whole_read_model(String step) throws Exception {
+    PaymentsProjector projector = startProjector();
+    for (int i = 0; i < 50; i++) {
+      append("swap-" + i, 0, "1.00");
+    }
+    readModel(projector);
+    String before = behindAlias().iterator().next();
+    ProjectionLease lease = lease();
+    // at the step, another instance takes the lease (as after a pause longer than the lease time)
+    projector.onStep(at -> {
+      if (at.equals(step)) {
+        try {
+          ProjectionLease.State now = lease.read().orElseThrow();
+          lease.replace(now, now.position(), "another-instance", now.term() + 1, 0).orElseThrow();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    });
+    RebuildProgress done = new PaymentsRebuild(payments, new PaymentsFold(new JsonbPaymentEventSerializer()),
+        projector, store, () -> 50, clock).run();
+    projector.onStep(at -> {});
+
+    if (step.equals("loaded")) {
+      assertThat(done.state()).as("the lease was lost before the checkpoint named the new index").isEqualTo("FAILED");
+      assertThat(behindAlias()).as("the old index is the read model still").containsExactly(before);
+      assertThat(lease.read().orElseThrow().index()).as("the checkpoint names no new index").isNull();
+    } else {
+      assertThat(done.state()).as(String.valueOf(done.error())).isEqualTo("DONE");
+      assertThat(behindAlias()).as("the index the checkpoint names is the read model")
+          .containsExactly(lease.read().orElseThrow().index());
+      assertThat(client.indices().exists(e -> e.index(before)).value()).as("the old index dropped last").isFalse();
+    }
+    assertThat(client.indices().get(g -> g.index(payments.alias() + "-*")).result().keySet())
+        .as("no index left over").isEqualTo(behindAlias());
+    // the other instance dies without a word; the next holder goes on from the checkpoint
+    ProjectionLease.State stolen = lease.read().orElseThrow();
+    lease.replace(stolen, stolen.position(), null, stolen.term(), stolen.beat() + 1).orElseThrow();
+    PaymentsProjector next = startProjector();
+    append("after-swap", 0, "2.00");
+
+    PaymentPage page = readModel(next);
+    assertThat(page.total()).as("every payment once, as a rebuild would have it").isEqualTo(51);
   }
 }
