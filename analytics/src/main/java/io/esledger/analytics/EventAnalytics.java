@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import io.esledger.application.eventstore.LogPosition;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -89,29 +90,29 @@ public class EventAnalytics {
 
   public EventStatistics statistics(String organization, String eventType, Instant from, Instant to, ZoneId zone,
       List<String> tokens) {
-    Instant visible = consistency.events(tokens);
-    return cache.get(key("statistics", organization, eventType, from, to, zone), visible, EventStatistics.class,
+    LogPosition needs = consistency.events(tokens);
+    return cache.get(key("statistics", organization, eventType, from, to, zone), needs, consistency::searchable, EventStatistics.class,
         () -> search.statistics(organization, eventType, from, to, zone));
   }
 
   public List<DateBucket> trends(String organization, String eventType, Instant from, Instant to,
       TimeInterval interval, ZoneId zone, List<String> tokens) {
-    Instant visible = consistency.events(tokens);
-    return cache.get(key("trends", organization, eventType, from, to, zone, String.valueOf(interval)), visible, Trend.class,
+    LogPosition needs = consistency.events(tokens);
+    return cache.get(key("trends", organization, eventType, from, to, zone, String.valueOf(interval)), needs, consistency::searchable, Trend.class,
         () -> new Trend(search.trends(organization, eventType, from, to, interval, zone))).buckets();
   }
 
   public EventHeatmap heatmap(String organization, String eventType, Instant from, Instant to, ZoneId zone,
       List<String> tokens) {
-    Instant visible = consistency.events(tokens);
-    return cache.get(key("heatmap", organization, eventType, from, to, zone), visible, EventHeatmap.class,
+    LogPosition needs = consistency.events(tokens);
+    return cache.get(key("heatmap", organization, eventType, from, to, zone), needs, consistency::searchable, EventHeatmap.class,
         () -> search.heatmap(organization, eventType, from, to, zone));
   }
 
   public PaymentOutcomes paymentOutcomes(String organization, Instant from, Instant to, List<String> tokens) {
-    Instant visible = consistency.events(tokens);
-    return cache.get(key("outcomes", organization, "Payment", from, to, ZoneId.of("UTC")), visible,
-        PaymentOutcomes.class, () -> search.paymentOutcomes(organization, from, to));
+    LogPosition needs = consistency.events(tokens);
+    return cache.get(key("outcomes", organization, "Payment", from, to, ZoneId.of("UTC")), needs,
+        consistency::searchable, PaymentOutcomes.class, () -> search.paymentOutcomes(organization, from, to));
   }
 
   public AnswerCache cache() {

@@ -8,6 +8,7 @@ import jakarta.json.bind.JsonbBuilder;
 import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Duration;
+import io.esledger.application.eventstore.LogPosition;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
@@ -19,9 +20,11 @@ import java.util.logging.Logger;
 
 /**
  * Two-level cache of query answers: in-process first (Caffeine), then Redis when configured (shared
- * by every instance). Each answer remembers when its query was sent and expires a fixed time after
- * that; a caller that needs the writes visible after some instant only gets answers whose query was
- * sent after it, from either level. The in-process level is bounded by weight — an answer weighs
+ * by every instance). Each answer carries the log position it reflects (everything up to it was
+ * searchable when its query was sent) and expires a fixed time after it was computed; a caller that
+ * needs writes up to a position (a consistency token) only gets answers whose position covers it,
+ * from either level. Positions, not instants, decide: no instance's clock is compared with
+ * another's. The in-process level is bounded by weight — an answer weighs
  * one plus the number of buckets or items it holds — and evicts what is least likely to be used
  * again, not everything at once. Concurrent misses of one key compute it once: the others wait for
  * that answer instead of sending the same aggregation again. The second level is best effort: any
@@ -71,12 +74,14 @@ public final class AnswerCache {
   }
 
   /**
-   * The cached answer for {@code key} if fresh and sent after {@code visibleAfter}, else a newly
-   * computed one (then cached at both levels).
+   * The cached answer for {@code key} if fresh and reflecting at least {@code needs} (null: any
+   * fresh answer), else a newly computed one (then cached at both levels). {@code searchable} says
+   * what a query sent now is sure to see; it is asked just before computing.
    */
-  public <T> T get(String key, Instant visibleAfter, Class<T> type, Supplier<T> compute) {
+  public <T> T get(String key, LogPosition needs, Supplier<LogPosition> searchable, Class<T> type,
+      Supplier<T> compute) {
     Entry local = entries.getIfPresent(key);
-    if (local != null && local.usableAfter(visibleAfter, clock.instant())) {
+    if (local != null && local.usableFor(needs, clock.instant())) {
       hits.incrementAndGet();
       LOG.finer(() -> "cache hit (in-process) " + key);
       return type.cast(local.value());
@@ -84,11 +89,11 @@ public final class AnswerCache {
     // one computation per key at a time: concurrent callers wait for it and take its answer
     Entry answered = entries.asMap().compute(key, (k, current) -> {
       Instant now = clock.instant();
-      if (current != null && current.usableAfter(visibleAfter, now)) {
+      if (current != null && current.usableFor(needs, now)) {
         hits.incrementAndGet(); // computed by a caller this one waited for
         return current;
       }
-      Optional<Entry> shared = shared(key, type).filter(stored -> stored.sentAt().isAfter(visibleAfter));
+      Optional<Entry> shared = shared(key, type).filter(stored -> stored.usableFor(needs, now));
       if (shared.isPresent()) {
         redisHits.incrementAndGet();
         LOG.finer(() -> "cache hit (redis) " + key);
@@ -96,8 +101,9 @@ public final class AnswerCache {
       }
       misses.incrementAndGet();
       LOG.finer(() -> "cache miss " + key);
+      LogPosition reflects = searchable.get();
       T value = compute.get();
-      Entry entry = Entry.of(value, now, ttl);
+      Entry entry = Entry.of(value, now, reflects, ttl);
       share(key, entry);
       return entry;
     });
@@ -119,9 +125,13 @@ public final class AnswerCache {
     }
     try {
       return text.map(stored -> {
+        // <computed at>|<position it reflects, or nothing>|<answer>; the instant only bounds its life
         int bar = stored.indexOf('|');
+        int second = stored.indexOf('|', bar + 1);
         Instant sentAt = Instant.parse(stored.substring(0, bar));
-        return Entry.of(json.fromJson(stored.substring(bar + 1), type), sentAt, ttl);
+        String position = stored.substring(bar + 1, second);
+        return Entry.of(json.fromJson(stored.substring(second + 1), type), sentAt,
+            position.isEmpty() ? null : LogPosition.parse(position), ttl);
       });
     } catch (RuntimeException unreadable) { // written by another version of the answer's type
       LOG.fine(() -> "cached answer " + key + " no longer reads: " + unreadable);
@@ -135,7 +145,8 @@ public final class AnswerCache {
     }
     String text;
     try {
-      text = entry.sentAt() + "|" + json.toJson(entry.value());
+      text = entry.sentAt() + "|" + (entry.reflects() == null ? "" : entry.reflects().encode()) + "|"
+          + json.toJson(entry.value());
     } catch (RuntimeException notSerializable) { // kept in process only
       LOG.fine(() -> "answer " + key + " is not shared: " + notSerializable);
       return;
@@ -193,14 +204,16 @@ public final class AnswerCache {
     return redis.isPresent() && redisAnswering;
   }
 
-  private record Entry(Object value, Instant sentAt, Instant expiresAt, int weight) {
+  private record Entry(Object value, Instant sentAt, LogPosition reflects, Instant expiresAt, int weight) {
 
-    static Entry of(Object value, Instant sentAt, Duration ttl) {
-      return new Entry(value, sentAt, sentAt.plus(ttl), weigh(value));
+    static Entry of(Object value, Instant sentAt, LogPosition reflects, Duration ttl) {
+      return new Entry(value, sentAt, reflects, sentAt.plus(ttl), weigh(value));
     }
 
-    boolean usableAfter(Instant visibleAfter, Instant now) {
-      return expiresAt.isAfter(now) && sentAt.isAfter(visibleAfter);
+    /** Fresh, and — when a position is needed — reflecting it (positions of one log only). */
+    boolean usableFor(LogPosition needs, Instant now) {
+      return expiresAt.isAfter(now) && (needs == null
+          || reflects != null && reflects.partitions() == needs.partitions() && reflects.covers(needs));
     }
 
     long nanosLeft(Instant now) {

@@ -49,10 +49,8 @@ public class ReadConsistency {
 
   private IndexVisibility paymentVisibility;
   private final java.util.concurrent.atomic.AtomicLong eventRefreshes = new java.util.concurrent.atomic.AtomicLong();
-  /** The last log position known searchable, and an instant after which every search sees it. */
-  private volatile Covered events = new Covered(null, Instant.EPOCH);
-
-  private record Covered(LogPosition position, Instant since) {}
+  /** The last log position known searchable (a refresh that began after it was durable has ended). */
+  private volatile LogPosition searchable;
 
   @PostConstruct
   void start() {
@@ -71,28 +69,27 @@ public class ReadConsistency {
   }
 
   /**
-   * Makes the event index reflect the writes behind the tokens; returns an instant after which
-   * searches see them ({@link Instant#EPOCH} when no token was given), to judge cached answers.
+   * Makes the event index reflect the writes behind the tokens; returns the position they need
+   * (null when no token was given), to judge cached answers by.
    */
-  public Instant events(List<String> tokens) {
+  public LogPosition events(List<String> tokens) {
     Optional<LogPosition> wanted = covering(tokens);
     if (wanted.isEmpty()) {
-      return Instant.EPOCH;
+      return null;
     }
     long deadline = System.nanoTime() + maxWait.toNanos();
     while (true) {
-      Covered known = events;
-      if (known.position() != null && known.position().covers(wanted.get())) {
-        return known.since();
+      LogPosition known = searchable;
+      if (known != null && known.covers(wanted.get())) {
+        return wanted.get();
       }
       eventRefreshes.incrementAndGet();
       LogPosition head = store.head(); // a shared refresh that began after the head was durable
-      Covered now = new Covered(head, clock.instant());
-      if (known.position() == null || !known.position().covers(head)) {
-        events = now;
+      synchronized (this) {
+        searchable = searchable == null || searchable.partitions() != head.partitions() ? head : searchable.max(head);
       }
       if (head.covers(wanted.get())) {
-        return now.since();
+        return wanted.get();
       }
       // an acknowledged write above the global checkpoint: an earlier operation is still in flight
       if (System.nanoTime() - deadline > 0) {
@@ -105,6 +102,14 @@ public class ReadConsistency {
         throw new ReadModelBehindException("interrupted while waiting for the event log");
       }
     }
+  }
+
+  /**
+   * What a search of the event index sent from now on is sure to see: the last position this
+   * instance knew searchable (null before it knew any). An answer computed next reflects at least it.
+   */
+  public LogPosition searchable() {
+    return searchable;
   }
 
   /** As {@link #events}, for the payments read model: waits for its checkpoint, then for its search. */

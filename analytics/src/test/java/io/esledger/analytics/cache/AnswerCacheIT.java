@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import io.esledger.application.eventstore.LogPosition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,11 +51,11 @@ class AnswerCacheIT {
   @Test
   void an_answer_computed_by_one_instance_is_served_to_another_from_redis() {
     redis = new RedisAnswerStore(redisUrl(), Duration.ofMillis(500), 4);
-    EventStatistics first = instance().get(key, Instant.EPOCH, EventStatistics.class, this::compute);
+    EventStatistics first = instance().get(key, null, () -> LogPosition.of(1), EventStatistics.class, this::compute);
 
     AnswerCache other = instance();
-    EventStatistics shared = other.get(key, Instant.EPOCH, EventStatistics.class, this::compute);
-    EventStatistics local = other.get(key, Instant.EPOCH, EventStatistics.class, this::compute);
+    EventStatistics shared = other.get(key, null, () -> LogPosition.of(1), EventStatistics.class, this::compute);
+    EventStatistics local = other.get(key, null, () -> LogPosition.of(1), EventStatistics.class, this::compute);
 
     assertThat(computed).hasValue(1);
     assertThat(shared).isEqualTo(first);
@@ -66,16 +67,14 @@ class AnswerCacheIT {
   void an_answer_older_than_a_requested_write_is_not_served_from_either_level() {
     redis = new RedisAnswerStore(redisUrl(), Duration.ofMillis(500), 4);
     AnswerCache cache = instance();
-    cache.get(key, Instant.EPOCH, EventStatistics.class, this::compute);
+    LogPosition beforeTheWrite = LogPosition.of(41);
+    LogPosition theWrite = LogPosition.of(42);
+    cache.get(key, null, () -> beforeTheWrite, EventStatistics.class, this::compute);
 
-    Instant writeBecameVisible = Instant.now();
-    while (!Instant.now().isAfter(writeBecameVisible)) {
-      Thread.onSpinWait(); // the next query is sent strictly after the write became visible
-    }
-    cache.get(key, writeBecameVisible, EventStatistics.class, this::compute);
-    instance().get(key, writeBecameVisible, EventStatistics.class, this::compute);
+    cache.get(key, theWrite, () -> theWrite, EventStatistics.class, this::compute);
+    instance().get(key, theWrite, () -> theWrite, EventStatistics.class, this::compute);
 
-    assertThat(computed).hasValue(2); // the second answer was sent after the write; the third reuses it
+    assertThat(computed).hasValue(2); // the second answer reflects the write; the third reuses it
   }
 
   @Test
@@ -87,8 +86,8 @@ class AnswerCacheIT {
     redis = new RedisAnswerStore(URI.create("redis://127.0.0.1:" + closedPort), Duration.ofMillis(500), 4);
     AnswerCache cache = instance();
 
-    EventStatistics answer = cache.get(key, Instant.EPOCH, EventStatistics.class, this::compute);
-    cache.get(key, Instant.EPOCH, EventStatistics.class, this::compute);
+    EventStatistics answer = cache.get(key, null, () -> LogPosition.of(1), EventStatistics.class, this::compute);
+    cache.get(key, null, () -> LogPosition.of(1), EventStatistics.class, this::compute);
 
     assertThat(answer.total()).isEqualTo(3);
     assertThat(computed).hasValue(1);
@@ -125,7 +124,7 @@ class AnswerCacheIT {
 
       redis = new RedisAnswerStore(URI.create("redis://:wrong@127.0.0.1:" + port), Duration.ofMillis(500), 4);
       AnswerCache cache = instance();
-      EventStatistics answer = cache.get(key, Instant.EPOCH, EventStatistics.class, this::compute);
+      EventStatistics answer = cache.get(key, null, () -> LogPosition.of(1), EventStatistics.class, this::compute);
       assertThat(answer.total()).as("a wrong password: computed, no failure").isEqualTo(3);
       assertThat(cache.redisAvailable()).isFalse();
     } finally {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import io.esledger.application.eventstore.LogPosition;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class AnswerCacheTest {
 
   private static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
+  private static final LogPosition AT_5 = LogPosition.of(5);
+  private static final LogPosition AT_6 = LogPosition.of(6);
 
   /** A clock the test moves. */
   private static final class MovingClock extends Clock {
@@ -59,7 +62,7 @@ class AnswerCacheTest {
     List<Future<String>> answers = new ArrayList<>();
     List<Thread> callers = new java.util.concurrent.CopyOnWriteArrayList<>();
     for (int i = 0; i < 8; i++) {
-      answers.add(pool.submit(() -> callers.add(Thread.currentThread()) ? cache.get("k", T0.minusSeconds(1),
+      answers.add(pool.submit(() -> callers.add(Thread.currentThread()) ? cache.get("k", null, () -> AT_5,
           String.class, () -> {
         computed.incrementAndGet();
         try {
@@ -91,7 +94,7 @@ class AnswerCacheTest {
   void the_bound_is_a_weight_and_eviction_keeps_most_answers() {
     AnswerCache cache = new AnswerCache(clock, Duration.ofMinutes(5), 100, Optional.empty());
     for (int i = 0; i < 20; i++) {
-      cache.get("k" + i, T0.minusSeconds(1), Buckets.class, () -> new Buckets(Collections.nCopies(9, 0))); // weight 10
+      cache.get("k" + i, null, () -> AT_5, Buckets.class, () -> new Buckets(Collections.nCopies(9, 0))); // weight 10
     }
     assertThat(cache.size()).as("not cleared all at once").isBetween(5, 10);
   }
@@ -100,15 +103,15 @@ class AnswerCacheTest {
   void an_answer_expires_and_one_older_than_a_write_is_not_served() {
     AnswerCache cache = new AnswerCache(clock, Duration.ofMinutes(5), 1_000, Optional.empty());
     AtomicInteger computed = new AtomicInteger();
-    cache.get("k", T0.minusSeconds(1), Integer.class, computed::incrementAndGet);
-    cache.get("k", T0.minusSeconds(1), Integer.class, computed::incrementAndGet);
+    cache.get("k", null, () -> AT_5, Integer.class, computed::incrementAndGet);
+    cache.get("k", null, () -> AT_5, Integer.class, computed::incrementAndGet);
     assertThat(computed).as("the second was a hit").hasValue(1);
 
-    assertThat(cache.get("k", T0.plusMillis(1), Integer.class, computed::incrementAndGet))
-        .as("the caller needs a write made after the answer's query").isEqualTo(2);
+    assertThat(cache.get("k", AT_6, () -> AT_6, Integer.class, computed::incrementAndGet))
+        .as("the caller needs a write the answer does not reflect").isEqualTo(2);
 
     clock.now = T0.plus(Duration.ofMinutes(6));
-    assertThat(cache.get("k", T0.minusSeconds(1), Integer.class, computed::incrementAndGet)).isEqualTo(3);
+    assertThat(cache.get("k", null, () -> AT_5, Integer.class, computed::incrementAndGet)).isEqualTo(3);
   }
 
   /** A second level that fails while the test says so. */
@@ -140,7 +143,7 @@ class AnswerCacheTest {
     AnswerCache cache = new AnswerCache(clock, Duration.ofMinutes(5), 1_000, Optional.of(shared));
     AtomicInteger computed = new AtomicInteger();
 
-    Buckets answer = cache.get("a", T0.minusSeconds(1), Buckets.class, () -> {
+    Buckets answer = cache.get("a", null, () -> AT_5, Buckets.class, () -> {
       computed.incrementAndGet();
       return new Buckets(List.of(1, 2));
     });
@@ -150,12 +153,33 @@ class AnswerCacheTest {
     assertThat(shared.stored).isEmpty();
 
     shared.down = false;
-    cache.get("b", T0.minusSeconds(1), Buckets.class, () -> new Buckets(List.of(3)));
+    cache.get("b", null, () -> AT_5, Buckets.class, () -> new Buckets(List.of(3)));
     assertThat(cache.redisAvailable()).isTrue();
     AnswerCache other = new AnswerCache(clock, Duration.ofMinutes(5), 1_000, Optional.of(shared));
-    assertThat(other.get("b", T0.minusSeconds(1), Buckets.class, () -> new Buckets(List.of(9))).buckets())
+    assertThat(other.get("b", null, () -> AT_5, Buckets.class, () -> new Buckets(List.of(9))).buckets())
         .as("another instance reads the shared answer").containsExactly(3);
     assertThat(other.redisHits()).isEqualTo(1);
     assertThat(computed).hasValue(1);
+  }
+
+  @Test
+  void an_instance_whose_clock_runs_ahead_never_serves_an_answer_from_before_a_write() {
+    FlakySecondLevel shared = new FlakySecondLevel();
+    MovingClock ahead = new MovingClock();
+    ahead.now = T0.plusSeconds(2); // its clock is 2 s ahead of the other's
+    AnswerCache fast = new AnswerCache(ahead, Duration.ofMinutes(5), 1_000, Optional.of(shared));
+    AnswerCache other = new AnswerCache(clock, Duration.ofMinutes(5), 1_000, Optional.of(shared));
+    AtomicInteger computed = new AtomicInteger();
+
+    // the fast instance answers before a write at position 6 (its answer reflects 5)...
+    fast.get("k", null, () -> AT_5, Integer.class, computed::incrementAndGet);
+    // ...then the write is made and its token (6) asked for on the other instance, whose clock says
+    // the write came before the cached answer was computed
+    int answer = other.get("k", AT_6, () -> AT_6, Integer.class, computed::incrementAndGet);
+
+    assertThat(answer).as("computed again: the shared answer does not reflect the write").isEqualTo(2);
+    assertThat(other.redisHits()).isZero();
+    assertThat(fast.get("k", AT_6, () -> AT_6, Integer.class, computed::incrementAndGet))
+        .as("the new answer, shared, serves the token on the fast instance too").isEqualTo(2);
   }
 }
