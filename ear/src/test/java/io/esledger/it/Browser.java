@@ -213,12 +213,30 @@ final class Browser implements AutoCloseable {
   @Override
   public void close() throws Exception {
     page.abort();
+    // Chromium's helpers (network service, renderers) outlive its main process for a moment and
+    // keep writing into the profile: end them all, and wait for each
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
+    helpers.forEach(ProcessHandle::destroy);
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
+    for (ProcessHandle helper : helpers) {
+      try {
+        helper.onExit().get(5, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException stillThere) {
+        helper.destroyForcibly();
+      }
+    }
+    deleteProfile();
+  }
+
+  /** Removes the temporary profile; a file that vanished meanwhile is no failure of the test. */
+  private void deleteProfile() {
     try (var files = Files.walk(profile)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException | java.io.UncheckedIOException vanished) {
+      System.err.println("browser profile " + profile + " not wholly removed: " + vanished);
     }
   }
 }
