@@ -130,7 +130,7 @@ public class EventAnalytics {
   private String key(String query, String organization, String eventType, Instant from, Instant to, ZoneId zone,
       String... more) {
     String[] parts = new String[7 + more.length];
-    parts[0] = index.name();
+    parts[0] = index.name() + "/" + consistency.logId(); // answers of a replaced log are never served
     parts[1] = organization == null ? "*" : "org:" + organization;
     parts[2] = query;
     parts[3] = eventType;

@@ -11,17 +11,19 @@ import java.util.Optional;
  * covers its own write. A reader honours it by passing that position (the searchable event index,
  * or a read model's checkpoint), which holds on any app instance and whatever other callers do.
  * Opaque to clients and signed ({@link TokenKey}), so a client can neither forge one nor move one
- * ahead; several tokens combine to the position covering all of them.
+ * ahead; several tokens combine to the position covering all of them. A token names the log its
+ * position belongs to ({@code logId}): one from a log since replaced (the event index restored or
+ * created again) is refused, never compared with positions it has nothing to do with.
  */
-public record ConsistencyToken(LogPosition position) {
+public record ConsistencyToken(String logId, LogPosition position) {
 
-  private static final String VERSION = "c3:";
+  private static final String VERSION = "c4:";
   /** Longer than any token this class makes (a position of a few dozen shards plus a signature). */
   public static final int MAX_LENGTH = 1024;
 
-  /** {@code base64url("c3:" + position + "." + HMAC(key, "c3:" + position))}. */
+  /** {@code base64url("c4:" + logId + ":" + position + "." + HMAC(key, "c4:" + logId + ":" + position))}. */
   public String encode(TokenKey key) {
-    String raw = VERSION + position.encode();
+    String raw = VERSION + logId + ":" + position.encode();
     String signed = raw + "." + key.sign(raw);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(signed.getBytes(StandardCharsets.US_ASCII));
   }
@@ -37,17 +39,40 @@ public record ConsistencyToken(LogPosition position) {
       if (!signed.startsWith(VERSION) || dot < 0 || !key.verifies(signed.substring(0, dot), signed.substring(dot + 1))) {
         throw new IllegalArgumentException("not a consistency token of this ledger");
       }
-      return new ConsistencyToken(LogPosition.parse(signed.substring(VERSION.length(), dot)));
+      String body = signed.substring(VERSION.length(), dot);
+      int colon = body.lastIndexOf(':');
+      if (colon < 0) {
+        throw new IllegalArgumentException("not a consistency token of this ledger");
+      }
+      return new ConsistencyToken(body.substring(0, colon), LogPosition.parse(body.substring(colon + 1)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not a consistency token", e);
     }
   }
 
-  /** The position covering every token given; empty when none was given. */
-  public static Optional<LogPosition> covering(Collection<String> tokens, TokenKey key) {
+  /**
+   * The position covering every token given; empty when none was given.
+   *
+   * @throws IllegalArgumentException for a token this ledger did not sign
+   * @throws FromAnotherLogException for a token of a log other than {@code logId}
+   */
+  public static Optional<LogPosition> covering(Collection<String> tokens, TokenKey key, String logId) {
     if (tokens == null) {
       return Optional.empty();
     }
-    return tokens.stream().map(t -> decode(t, key).position()).reduce(LogPosition::max);
+    return tokens.stream().map(t -> decode(t, key)).map(token -> {
+      if (!token.logId().equals(logId)) {
+        throw new FromAnotherLogException();
+      }
+      return token.position();
+    }).reduce(LogPosition::max);
+  }
+
+  /** A token of a log that has been replaced since (restored from a snapshot, or created again). */
+  public static final class FromAnotherLogException extends RuntimeException {
+    FromAnotherLogException() {
+      super("this consistency token belongs to an event log that has since been replaced (restored from a "
+          + "snapshot or created again); the writes it stood for may not exist in this one");
+    }
   }
 }

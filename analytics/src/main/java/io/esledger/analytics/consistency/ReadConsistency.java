@@ -49,8 +49,10 @@ public class ReadConsistency {
 
   private IndexVisibility paymentVisibility;
   private final java.util.concurrent.atomic.AtomicLong eventRefreshes = new java.util.concurrent.atomic.AtomicLong();
-  /** The last log position known searchable (a refresh that began after it was durable has ended). */
-  private volatile LogPosition searchable;
+  /** The last log position known searchable (a refresh that began after it was durable has ended), and its log. */
+  private volatile Searchable searchable;
+
+  private record Searchable(String logId, LogPosition position) {}
 
   @PostConstruct
   void start() {
@@ -65,7 +67,7 @@ public class ReadConsistency {
 
   /** A token covering every write this process acknowledged (or read) so far. */
   public String tokenNow() {
-    return new ConsistencyToken(store.acknowledgedThrough()).encode(key);
+    return new ConsistencyToken(store.logId(), store.acknowledgedThrough()).encode(key);
   }
 
   /**
@@ -79,14 +81,17 @@ public class ReadConsistency {
     }
     long deadline = System.nanoTime() + maxWait.toNanos();
     while (true) {
-      LogPosition known = searchable;
+      LogPosition known = searchable();
       if (known != null && known.covers(wanted.get())) {
         return wanted.get();
       }
       eventRefreshes.incrementAndGet();
       LogPosition head = store.head(); // a shared refresh that began after the head was durable
+      String logId = store.logId();
       synchronized (this) {
-        searchable = searchable == null || searchable.partitions() != head.partitions() ? head : searchable.max(head);
+        Searchable before = searchable;
+        searchable = new Searchable(logId, before == null || !before.logId().equals(logId)
+            || before.position().partitions() != head.partitions() ? head : before.position().max(head));
       }
       if (head.covers(wanted.get())) {
         return wanted.get();
@@ -104,12 +109,18 @@ public class ReadConsistency {
     }
   }
 
+  /** The identity of the event log positions now belong to. */
+  public String logId() {
+    return store.logId();
+  }
+
   /**
    * What a search of the event index sent from now on is sure to see: the last position this
    * instance knew searchable (null before it knew any). An answer computed next reflects at least it.
    */
   public LogPosition searchable() {
-    return searchable;
+    Searchable known = searchable;
+    return known != null && known.logId().equals(store.logId()) ? known.position() : null;
   }
 
   /** As {@link #events}, for the payments read model: waits for its checkpoint, then for its search. */
@@ -149,7 +160,9 @@ public class ReadConsistency {
   /** The position the tokens cover; a token this ledger did not sign is refused before anything waits. */
   private Optional<LogPosition> covering(List<String> tokens) {
     try {
-      return ConsistencyToken.covering(tokens, key);
+      return ConsistencyToken.covering(tokens, key, store.logId());
+    } catch (ConsistencyToken.FromAnotherLogException replaced) {
+      throw new QueryRefusedException("consistentWith", replaced.getMessage());
     } catch (IllegalArgumentException forged) {
       throw new QueryRefusedException("consistentWith", "not a consistency token from a receipt of this ledger");
     }

@@ -178,7 +178,7 @@ public abstract class LeasedSubscriber implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       LogPosition known = appliedThrough;
-      if (known != null && known.covers(position)) {
+      if (known != null && known.covers(position) && appliedToThisLog()) {
         return true;
       }
       long left = deadline - System.nanoTime();
@@ -192,7 +192,7 @@ public abstract class LeasedSubscriber implements AutoCloseable {
       if (held == null) {
         readStoredCheckpoint();
         known = appliedThrough;
-        if (known != null && known.covers(position)) {
+        if (known != null && known.covers(position) && appliedToThisLog()) {
           return true;
         }
       }
@@ -205,17 +205,32 @@ public abstract class LeasedSubscriber implements AutoCloseable {
   /** Learns the stored checkpoint; a failed read is only logged (the caller waits on, up to its deadline). */
   private void readStoredCheckpoint() {
     try {
-      lease.read().map(ProjectionLease.State::position).filter(java.util.Objects::nonNull).ifPresent(this::applied);
+      lease.read().filter(this::ofThisLog).filter(state -> state.position() != null)
+          .ifPresent(state -> applied(state.position(), state.log()));
     } catch (IOException | RuntimeException e) {
       LOG.fine(() -> "could not read the " + label + "'s checkpoint: " + e);
     }
   }
 
-  private void applied(LogPosition position) {
+  /** The checkpoint moved to {@code position} of log {@code log}; a position of another log replaces the old one. */
+  private void applied(LogPosition position, String log) {
     synchronized (appliedMonitor) {
-      appliedThrough = appliedThrough == null ? position : appliedThrough.max(position);
+      boolean sameLog = appliedLog == null || log == null || appliedLog.equals(log);
+      appliedThrough = appliedThrough == null || !sameLog ? position : appliedThrough.max(position);
+      if (log != null) {
+        appliedLog = log;
+      }
       appliedMonitor.notifyAll();
     }
+  }
+
+  /** The log {@link #appliedThrough} belongs to (null: not known yet). */
+  private volatile String appliedLog;
+
+  /** Whether the checkpoint known here is one of the log the store has now. */
+  private boolean appliedToThisLog() {
+    String log = appliedLog;
+    return log == null || log.equals(store.logId());
   }
 
   private void keepLease() {
@@ -229,11 +244,11 @@ public abstract class LeasedSubscriber implements AutoCloseable {
         if (held == null) {
           Optional<ProjectionLease.State> doc = lease.read();
           if (doc.isEmpty()) {
-            lease.create(instance, store.logStart()).ifPresent(this::becomeHolder);
+            lease.create(instance, store.logStart(), store.logId()).ifPresent(this::becomeHolder);
           } else {
             ProjectionLease.State state = doc.get();
-            if (state.position() != null) {
-              applied(state.position());
+            if (state.position() != null && ofThisLog(state)) {
+              applied(state.position(), state.log());
             }
             if (state.free()) {
               takeOver(state, "it was free");
@@ -244,6 +259,8 @@ public abstract class LeasedSubscriber implements AutoCloseable {
               takeOver(state, "holder " + state.holder() + " did not renew for " + LEASE_TIME.toSeconds() + " s");
             }
           }
+        } else if (!ofThisLog(held)) {
+          handBack("the event log was replaced: its checkpoint belongs to the old one");
         } else {
           renew();
         }
@@ -263,10 +280,48 @@ public abstract class LeasedSubscriber implements AutoCloseable {
   }
 
   private void takeOver(ProjectionLease.State state, String why) throws IOException {
-    lease.replace(state, state.position(), instance, state.term() + 1, 0).ifPresent(taken -> {
+    String log = store.logId();
+    boolean replaced = !ofThisLog(state);
+    // a checkpoint of a log since replaced is void: start the new log from its beginning
+    LogPosition from = replaced ? store.logStart() : state.position();
+    lease.replace(state, from, state.index(), log, instance, state.term() + 1, 0).ifPresent(taken -> {
       LOG.info(() -> label + ": instance " + instance + " takes over (" + why + ")");
+      if (replaced) {
+        LOG.warning(() -> label + ": the checkpoint " + state.position() + " belongs to an event log since replaced "
+            + "(restored or created again); starting over from the beginning of the new one");
+      }
       becomeHolder(taken);
+      if (replaced) {
+        try {
+          onLogReplaced.run();
+        } catch (RuntimeException e) {
+          LOG.warning(() -> label + ": after the event log was replaced: " + e);
+        }
+      }
     });
+  }
+
+  /** Whether the document's checkpoint is a position of the log the store has now (unknown: assumed so). */
+  private boolean ofThisLog(ProjectionLease.State state) {
+    return state == null || state.log() == null || state.log().equals(store.logId());
+  }
+
+  private volatile Runnable onLogReplaced = () -> {};
+
+  /** What runs when this instance took the lease over with a checkpoint of a replaced log (a rebuild, for a read model). */
+  void onLogReplaced(Runnable action) {
+    this.onLogReplaced = action;
+  }
+
+  /** Steps down and frees the lease at once, so that it is taken over (by any instance) within a second. */
+  private void handBack(String why) throws IOException {
+    synchronized (casLock) {
+      ProjectionLease.State current = held;
+      if (current != null) {
+        lease.replace(current, current.position(), null, current.term(), current.beat() + 1);
+      }
+    }
+    stepDown(why);
   }
 
   private void becomeHolder(ProjectionLease.State state) {
@@ -281,7 +336,7 @@ public abstract class LeasedSubscriber implements AutoCloseable {
     }
     lastRenewed = System.nanoTime();
     held = state;
-    applied(from);
+    applied(from, state.log());
     LOG.info(() -> label + " runs on instance " + instance + " (term " + state.term() + ") from " + from);
     subscription = store.subscribe(name, from, filter, pageSize, this::apply);
     try {
@@ -340,6 +395,9 @@ public abstract class LeasedSubscriber implements AutoCloseable {
       if (held == null) {
         throw new IllegalStateException("the " + label + "'s lease was lost");
       }
+      if (!ofThisLog(held)) {
+        throw new IllegalStateException("the event log was replaced under the " + label);
+      }
       handle(page);
       checkpoint(page.next());
       Instant appliedAt = clock.instant();
@@ -351,7 +409,7 @@ public abstract class LeasedSubscriber implements AutoCloseable {
 
   private void checkpoint(LogPosition next) throws IOException {
     moveCheckpoint(next, null);
-    applied(next);
+    applied(next, held == null ? null : held.log());
   }
 
   /**
@@ -365,7 +423,8 @@ public abstract class LeasedSubscriber implements AutoCloseable {
         throw new LeaseLostException("the " + label + "'s lease was lost");
       }
       Optional<ProjectionLease.State> saved = lease.replace(current, next,
-          index == null ? current.index() : index, instance, current.term(), current.beat() + 1);
+          index == null ? current.index() : index, current.log() == null ? store.logId() : current.log(), instance,
+          current.term(), current.beat() + 1);
       if (saved.isEmpty()) {
         held = null; // fenced: another instance took over; the lease keeper stops this subscription
         throw new LeaseLostException("the " + label + "'s lease was taken by another instance");
@@ -415,7 +474,8 @@ public abstract class LeasedSubscriber implements AutoCloseable {
               + "failed (" + e.getMessage() + "); the next holder of the " + label + " finishes the switch", e);
         }
       }
-      applied(handover.position());
+      ProjectionLease.State now = held;
+      applied(handover.position(), now == null ? null : now.log());
       resumeAt(handover.position());
       return handover.position();
     } finally {

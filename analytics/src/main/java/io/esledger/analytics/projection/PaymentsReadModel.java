@@ -43,6 +43,7 @@ public final class PaymentsReadModel implements AutoCloseable {
         clock);
     query = new PaymentsQuery(client, index);
     projector.onHolding(() -> migrateIfNeeded(threads));
+    projector.onLogReplaced(() -> rebuildForNewLog(threads));
   }
 
   /**
@@ -62,6 +63,20 @@ public final class PaymentsReadModel implements AutoCloseable {
     LOG.warning(() -> "Rebuilding " + index.alias() + " to key its rows by organization and payment id");
     rebuild.markStarting();
     BackgroundThreads.named(threads, "payments-read-model-migration", rebuild::run).start();
+  }
+
+  /**
+   * The event log was replaced (restored from a snapshot, or created again): the rows are of the old
+   * one. The live projection starts the new log from its beginning, and a rebuild replaces the rows
+   * with what the new log holds, as if the read model had never seen the old one.
+   */
+  private void rebuildForNewLog(ThreadFactory threads) {
+    if (rebuild.running()) {
+      return;
+    }
+    LOG.warning(() -> "Rebuilding " + index.alias() + " from the event log that replaced the one it was built from");
+    rebuild.markStarting();
+    BackgroundThreads.named(threads, "payments-read-model-new-log", rebuild::run).start();
   }
 
   /**

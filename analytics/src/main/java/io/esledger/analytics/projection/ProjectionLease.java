@@ -24,6 +24,7 @@ final class ProjectionLease {
   static final String TERM = "term";
   static final String BEAT = "beat";
   static final String INDEX = "index";
+  static final String LOG = "log";
 
   private final ElasticsearchClient client;
   private final String index;
@@ -54,7 +55,7 @@ final class ProjectionLease {
    * the read model lives in since a rebuild set it (null before the first rebuild): the checkpoint
    * is a position of that index's content, so both change in one compare-and-set.
    */
-  record State(LogPosition position, String holder, long term, long beat, String index, long seqNo,
+  record State(LogPosition position, String holder, long term, long beat, String index, String log, long seqNo,
       long primaryTerm) {
 
     boolean heldBy(String instance) {
@@ -82,8 +83,8 @@ final class ProjectionLease {
       String position = doc.path(POSITION).asText("");
       return Optional.of(new State(position.isEmpty() ? null : LogPosition.parse(position),
           doc.path(HOLDER).isNull() ? null : doc.path(HOLDER).asText(null), doc.path(TERM).asLong(),
-          doc.path(BEAT).asLong(), doc.path(INDEX).isTextual() ? doc.path(INDEX).asText() : null, got.seqNo(),
-          got.primaryTerm()));
+          doc.path(BEAT).asLong(), doc.path(INDEX).isTextual() ? doc.path(INDEX).asText() : null,
+          doc.path(LOG).isTextual() ? doc.path(LOG).asText() : null, got.seqNo(), got.primaryTerm()));
     } catch (ElasticsearchException e) {
       if (e.status() == 404) {
         return Optional.empty(); // the index itself does not exist yet
@@ -93,12 +94,12 @@ final class ProjectionLease {
   }
 
   /** Creates the document held by {@code instance}; empty when another instance created it first. */
-  Optional<State> create(String instance, LogPosition start) throws IOException {
+  Optional<State> create(String instance, LogPosition start, String log) throws IOException {
     prepare.run();
-    ObjectNode doc = document(start, instance, 1, 0, null);
+    ObjectNode doc = document(start, instance, 1, 0, null, log);
     return unlessConflict(() -> {
       var created = client.create(c -> c.index(index).id(name).document(doc));
-      return new State(start, instance, 1, 0, null, created.seqNo(), created.primaryTerm());
+      return new State(start, instance, 1, 0, null, log, created.seqNo(), created.primaryTerm());
     });
   }
 
@@ -108,17 +109,20 @@ final class ProjectionLease {
    */
   Optional<State> replace(State expected, LogPosition position, String holder, long term, long beat)
       throws IOException {
-    return replace(expected, position, expected.index(), holder, term, beat);
+    return replace(expected, position, expected.index(), expected.log(), holder, term, beat);
   }
 
-  /** As {@link #replace(State, LogPosition, String, long, long)}, naming the read model's index too. */
-  Optional<State> replace(State expected, LogPosition position, String readModelIndex, String holder, long term,
-      long beat) throws IOException {
-    ObjectNode doc = document(position, holder, term, beat, readModelIndex);
+  /**
+   * As {@link #replace(State, LogPosition, String, long, long)}, naming the read model's index and
+   * the log the position belongs to ({@code EventStore.logId}) too.
+   */
+  Optional<State> replace(State expected, LogPosition position, String readModelIndex, String log, String holder,
+      long term, long beat) throws IOException {
+    ObjectNode doc = document(position, holder, term, beat, readModelIndex, log);
     return unlessConflict(() -> {
       var written = client.index(i -> i.index(index).id(name).document(doc)
           .ifSeqNo(expected.seqNo()).ifPrimaryTerm(expected.primaryTerm()));
-      return new State(position, holder, term, beat, readModelIndex, written.seqNo(), written.primaryTerm());
+      return new State(position, holder, term, beat, readModelIndex, log, written.seqNo(), written.primaryTerm());
     });
   }
 
@@ -139,8 +143,12 @@ final class ProjectionLease {
     State run() throws IOException;
   }
 
-  private static ObjectNode document(LogPosition position, String holder, long term, long beat, String readModelIndex) {
+  private static ObjectNode document(LogPosition position, String holder, long term, long beat, String readModelIndex,
+      String log) {
     ObjectNode doc = ElasticsearchClients.objectMapper().createObjectNode();
+    if (log != null) {
+      doc.put(LOG, log);
+    }
     if (readModelIndex != null) {
       doc.put(INDEX, readModelIndex);
     }

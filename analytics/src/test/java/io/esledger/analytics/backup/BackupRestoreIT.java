@@ -101,7 +101,7 @@ class BackupRestoreIT {
       List<String> all = admin.cat().indices(i -> i.index(prefix + "*")).valueBody().stream()
           .map(r -> r.index()).toList();
       if (!all.isEmpty()) {
-        admin.indices().delete(d -> d.index(all));
+        admin.indices().delete(d -> d.index(all).ignoreUnavailable(true)); // a rebuild may drop its own meanwhile
       }
     } finally {
       admin._transport().close();

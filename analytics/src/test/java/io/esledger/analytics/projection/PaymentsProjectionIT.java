@@ -275,7 +275,7 @@ class PaymentsProjectionIT {
   @Test
   void a_deposed_holder_cannot_move_the_checkpoint() throws Exception {
     ProjectionLease lease = lease();
-    ProjectionLease.State mine = lease.create("instance-a", LogPosition.start(1)).orElseThrow();
+    ProjectionLease.State mine = lease.create("instance-a", LogPosition.start(1), store.logId()).orElseThrow();
     ProjectionLease.State taken = lease.replace(mine, mine.position(), "instance-b", mine.term() + 1, 0).orElseThrow();
 
     assertThat(lease.replace(mine, LogPosition.of(99), "instance-a", mine.term(), 1)).isEmpty();
@@ -387,5 +387,38 @@ class PaymentsProjectionIT {
 
     PaymentPage page = readModel(next);
     assertThat(page.total()).as("every payment once, as a rebuild would have it").isEqualTo(51);
+  }
+
+  @Test
+  void when_the_event_log_is_replaced_the_projection_starts_the_new_one_from_its_beginning() throws Exception {
+    PaymentsProjector projector = startProjector();
+    java.util.concurrent.atomic.AtomicInteger toldReplaced = new java.util.concurrent.atomic.AtomicInteger();
+    projector.onLogReplaced(toldReplaced::incrementAndGet);
+    for (int i = 0; i < 5; i++) {
+      append("old-" + i, 0, "1.00");
+    }
+    readModel(projector);
+    String oldLog = store.logId();
+    LogPosition oldCheckpoint = lease().read().orElseThrow().position();
+
+    // the event index is deleted and created again (as a restore of an older snapshot would leave it):
+    // its sequence numbers start over, far below the stored checkpoint
+    client.indices().delete(d -> d.index(events.name()));
+    try {
+      store.head(); // the store notices here, or the projection's subscription already did
+    } catch (RuntimeException expected) {
+      // the call that found the log gone
+    }
+    append("new-1", 0, "2.00");
+    append("new-2", 0, "3.00");
+
+    PaymentPage page = readModel(projector);
+    assertThat(page.items()).extracting(PaymentSummary::paymentId).as("the new log's payments are projected")
+        .contains("new-1", "new-2");
+    ProjectionLease.State stored = lease().read().orElseThrow();
+    assertThat(stored.log()).as("the checkpoint names the new log").isEqualTo(store.logId()).isNotEqualTo(oldLog);
+    assertThat(oldCheckpoint.covers(stored.position()) && !stored.position().covers(oldCheckpoint))
+        .as("a checkpoint of the new log, below the old one's").isTrue();
+    assertThat(toldReplaced).as("told, so that the read model is rebuilt").hasValue(1);
   }
 }

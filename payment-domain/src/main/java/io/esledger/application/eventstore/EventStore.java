@@ -54,6 +54,13 @@ public interface EventStore {
   LogPosition logStart();
 
   /**
+   * The identity of the log that positions belong to. It changes when the log is replaced — its
+   * index restored from a snapshot, deleted and created again — since positions start over or go
+   * back then: a position, checkpoint or token of another log means nothing in this one.
+   */
+  String logId();
+
+  /**
    * A position covering every append this process has acknowledged or read so far (the basis of
    * consistency tokens: a reader that has passed it has seen all of them).
    */

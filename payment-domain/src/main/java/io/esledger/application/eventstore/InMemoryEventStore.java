@@ -127,6 +127,13 @@ public final class InMemoryEventStore implements EventStore {
     return LogPosition.of(commits.size() - 1);
   }
 
+  private final String logId = java.util.UUID.randomUUID().toString();
+
+  @Override
+  public String logId() {
+    return logId;
+  }
+
   @Override
   public LogPosition logStart() {
     return LogPosition.start(1);

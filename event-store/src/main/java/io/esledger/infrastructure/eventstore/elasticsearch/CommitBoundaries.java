@@ -30,4 +30,9 @@ final class CommitBoundaries {
   synchronized void remember(StreamId stream, int version) {
     lastKnown.merge(stream.value(), version, Math::max);
   }
+
+  /** Forgets everything (the log was replaced: what was known of it is void). */
+  synchronized void clear() {
+    lastKnown.clear();
+  }
 }

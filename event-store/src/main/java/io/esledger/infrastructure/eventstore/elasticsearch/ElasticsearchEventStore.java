@@ -104,6 +104,13 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
     this.documents = index.documents();
     this.publisher = publisher;
     this.log = new EventLog(client, index, documents, logSettings.minRefreshInterval());
+    log.onReplaced(() -> {
+      synchronized (seenLock) {
+        seen = null;
+      }
+      boundaries.clear();
+      streamCache.clear();
+    });
     this.groupCommit = new GroupCommit(this::appendAll, 2, 1000, logSettings.appendQueueTimeout(), threads);
     this.pollInterval = logSettings.pollInterval();
   }
@@ -579,6 +586,11 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
   @Override
   public LogPosition logStart() {
     return log.start();
+  }
+
+  @Override
+  public String logId() {
+    return log.id();
   }
 
   @Override

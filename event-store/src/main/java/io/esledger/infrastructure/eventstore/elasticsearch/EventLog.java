@@ -40,6 +40,9 @@ final class EventLog {
   private final Object refreshLock = new Object();
   private final Object news = new Object();
   private volatile ShardRouting routing;
+  /** The event index's UUID: which log positions belong to (null until read). */
+  private volatile String id;
+  private volatile Runnable onReplaced = () -> {};
   private volatile LogPosition visible;
   private long lastRefreshStart;
   /** When the head behind {@link #visible} was asked for: a caller asking after that needs a newer one. */
@@ -61,6 +64,37 @@ final class EventLog {
       routing = known;
     }
     return known;
+  }
+
+  /**
+   * The identity of the log: the event index's UUID. Elasticsearch gives an index a new one when it
+   * is created again or restored from a snapshot, and sequence numbers start over or go back then,
+   * so a position is only meaningful together with the id of the log it came from.
+   */
+  String id() {
+    routing();
+    return id;
+  }
+
+  /** What runs when the log is found replaced (the store forgets what it knew of the old one). */
+  void onReplaced(Runnable action) {
+    this.onReplaced = action;
+  }
+
+  /** The event index now has {@code newId}: every position, routing and cached fact of the old one is void. */
+  private void replaced(String newId) {
+    String old = id;
+    synchronized (refreshLock) {
+      routing = null;
+      visible = null;
+      id = null;
+      index.recheck();
+    }
+    java.util.logging.Logger.getLogger(EventLog.class.getName()).warning(() -> "The event index " + index.name()
+        + " was replaced (its id was " + old + ", now " + newId + "; restored from a snapshot, or deleted and "
+        + "created again): log positions, checkpoints and consistency tokens of the old one no longer apply");
+    onReplaced.run();
+    nudge();
   }
 
   LogPosition start() {
@@ -133,8 +167,14 @@ final class EventLog {
     index.ensureExists();
     try {
       var stats = client.indices().stats(s -> s.index(index.name()).level(co.elastic.clients.elasticsearch._types.Level.Shards));
+      var ofIndex = stats.indices().get(index.name());
+      String known = id;
+      if (ofIndex == null || known != null && ofIndex.uuid() != null && !known.equals(ofIndex.uuid())) {
+        replaced(ofIndex == null ? "none" : ofIndex.uuid());
+        throw new IllegalStateException("the event index was replaced; reading it again");
+      }
       LogPosition head = start();
-      Map<String, List<ShardStats>> shards = stats.indices().get(index.name()).shards();
+      Map<String, List<ShardStats>> shards = ofIndex.shards();
       for (Map.Entry<String, List<ShardStats>> shard : shards.entrySet()) {
         int number = Integer.parseInt(shard.getKey());
         for (ShardStats copy : shard.getValue()) {
@@ -145,6 +185,9 @@ final class EventLog {
       }
       return head;
     } catch (IOException | RuntimeException e) {
+      if (ElasticsearchFailures.status(e) == 404 && id != null) {
+        replaced("none"); // deleted: created again (with its mapping) by the next use
+      }
       throw ElasticsearchFailures.unavailable("read the event log's checkpoints", e);
     }
   }
@@ -271,6 +314,7 @@ final class EventLog {
           .values().iterator().next().settings();
       IndexSettings own = settings.index() != null ? settings.index() : settings;
       int shards = Integer.parseInt(own.numberOfShards());
+      id = own.uuid();
       Integer routingShards = own.numberOfRoutingShards();
       return new ShardRouting(shards, routingShards != null ? routingShards : ShardRouting.defaultRoutingShards(shards));
     } catch (IOException | RuntimeException e) {

@@ -25,6 +25,12 @@ final class StreamCache {
     this.maxEvents = maxEvents;
   }
 
+  /** Forgets every stream (the log was replaced: what was known of it is void). */
+  synchronized void clear() {
+    streams.clear();
+    events = 0;
+  }
+
   /** The known events of a stream from version 1 (empty: none known). */
   synchronized List<RecordedEvent> known(StreamId stream) {
     List<RecordedEvent> known = streams.get(stream);

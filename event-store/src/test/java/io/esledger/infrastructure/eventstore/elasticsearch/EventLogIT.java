@@ -180,4 +180,34 @@ class EventLogIT extends ElasticsearchNodeSupport {
     NewEvent e = event("typed", 0);
     return new NewEvent(e.eventId(), type, e.data(), e.timestamp(), e.metadata());
   }
+
+  @Test
+  void an_event_index_deleted_and_created_again_is_a_new_log_and_the_store_starts_over_with_it() throws Exception {
+    StreamId old = new StreamId("Tested", "before-the-delete");
+    for (int v = 0; v < 3; v++) {
+      store.append(old, ExpectedVersion.exactly(v), events(1, "old" + v));
+    }
+    String before = store.logId();
+    assertThat(highest(store.acknowledgedThrough())).isEqualTo(2);
+
+    client.indices().delete(d -> d.index(index.name()));
+    // the next look at the log's head notices (that one call fails: it read a log that is gone)
+    org.assertj.core.api.Assertions.assertThatThrownBy(store::head)
+        .isInstanceOf(io.esledger.application.eventstore.EventStoreUnavailableException.class);
+    StreamId fresh = new StreamId("Tested", "after-the-delete");
+    store.append(fresh, ExpectedVersion.NO_STREAM, events(1, "new"));
+
+    assertThat(store.logId()).as("a new log").isNotEqualTo(before);
+    assertThat(highest(store.acknowledgedThrough())).as("positions of the old log forgotten").isZero();
+    assertThat(store.read(old, 1)).as("streams cached from the old log forgotten").isEmpty();
+    assertThat(store.readLog(store.logStart(), LogFilter.all(), 10).entries()).extracting(e -> e.event().stream())
+        .containsExactly(fresh);
+    var mapping = client.indices().getMapping(g -> g.index(index.name())).result().get(index.name()).mappings();
+    assertThat(mapping.dateDetection()).as("created again with the store's own mapping").isFalse();
+  }
+
+  /** The highest sequence number of a position over its partitions. */
+  private static long highest(LogPosition position) {
+    return IntStream.range(0, position.partitions()).mapToLong(position::seqNo).max().orElse(-1);
+  }
 }

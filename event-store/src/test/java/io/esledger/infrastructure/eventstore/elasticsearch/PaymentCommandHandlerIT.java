@@ -140,6 +140,11 @@ class PaymentCommandHandlerIT extends ElasticsearchNodeSupport {
       }
 
       @Override
+      public String logId() {
+        return store.logId();
+      }
+
+      @Override
       public LogPosition acknowledgedThrough() {
         return store.acknowledgedThrough();
       }
