@@ -103,18 +103,33 @@ public final class Snapshots {
 
   /**
    * Deletes the ledger's indices and restores them (and their aliases) from the snapshot; waits for
-   * it. Every app instance must be stopped: a running one would write into the indices meanwhile.
+   * it. Stop every app instance first where you can; one still running notices the new indices (a
+   * new log: it starts over from the restored state), and an index it creates again between the
+   * delete and the restore is deleted again.
    */
   public String restore(String name) throws IOException, InterruptedException {
     checkName(name);
     ensureRepository();
     String described = send("GET", "/_snapshot/" + repository + "/" + name, null);
-    String present = send("GET", "/_cat/indices/" + prefix + "*?h=index&expand_wildcards=all", null).trim();
-    if (!present.isEmpty()) {
-      send("DELETE", "/" + String.join(",", present.split("\\s+")) + "?expand_wildcards=all", null);
-    }
     String body = "{\"indices\":\"" + prefix + "*\",\"include_global_state\":false,\"include_aliases\":true}";
-    String answer = send("POST", "/_snapshot/" + repository + "/" + name + "/_restore?wait_for_completion=true", body);
+    String present = "";
+    String answer = null;
+    // an app instance still running may create an index again between the delete and the restore
+    // (it notices the index gone and prepares it): delete again and retry a few times
+    for (int attempt = 1; answer == null; attempt++) {
+      String now = send("GET", "/_cat/indices/" + prefix + "*?h=index&expand_wildcards=all", null).trim();
+      if (!now.isEmpty()) {
+        present = present.isEmpty() ? now : present;
+        send("DELETE", "/" + String.join(",", now.split("\\s+")) + "?expand_wildcards=all", null);
+      }
+      try {
+        answer = send("POST", "/_snapshot/" + repository + "/" + name + "/_restore?wait_for_completion=true", body);
+      } catch (IllegalStateException e) {
+        if (attempt >= 5 || !String.valueOf(e.getMessage()).contains("already exists")) {
+          throw e;
+        }
+      }
+    }
     String failed = field(answer, "failed");
     if (failed != null && !"0".equals(failed)) {
       throw new IllegalStateException("restore of " + name + " failed for " + failed + " shard(s): " + answer);
