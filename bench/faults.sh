@@ -3,7 +3,7 @@
 # (operations, faults, acknowledged, lost). Exits non-zero if anything acknowledged was lost or a
 # consistency token was not honoured.
 #
-#   bench/faults.sh            all drills (about 7 minutes; CI runs it)
+#   bench/faults.sh            all drills (about 10 minutes; CI runs it)
 #
 # 1. kill -9 of Liberty under 8 concurrent writers, restart: every acknowledged payment is in its
 #    history and in the read model, and again after a rebuild.
@@ -18,6 +18,19 @@
 #    takes the projection over (the time it took is printed); nothing acknowledged is lost, before and
 #    after a rebuild. Before the kills, consistency tokens are shown to work across the two processes
 #    (written on one, read with the token on the other).
+# 5. A second instance beside the first (which runs the projection), with short limits, while the
+#    first is frozen (SIGSTOP): CONSISTENCY_TIMEOUT and then TIME_BUDGET_EXCEEDED in one request, the
+#    timeout's JSON log line carrying the request id, readiness DOWN for a stalled projection and for
+#    a backlog; all well again after the first resumes. (Single node, before drill 4.)
+# 6. An older snapshot restored under the running app, then the event index deleted under it: the
+#    app notices each new log, tokens of the old one are refused, the read model ends equal to the
+#    log each time (21 kept, 11 made after the snapshot gone; then 1 in the new log). (Single node.)
+# 7. (After 4, on its cluster.) Writers on both instances appending to the same 12 payment streams
+#    while the node holding the event index's primaries is killed (kill -9) and restarted, 3 times:
+#    no command stored twice, every stream's versions without a gap, every acknowledged command in
+#    its history at its version, every read-model row at its stream's version, live and rebuilt.
+#
+# DRILLS=46 bench/faults.sh runs some of them (7 needs 4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -86,7 +99,7 @@ log "starting the app on port $HTTP_PORT"
 start_app
 failed=0
 
-ONLY=${DRILLS:-123456} # e.g. DRILLS=4 bench/faults.sh runs only drill 4
+ONLY=${DRILLS:-1234567} # e.g. DRILLS=4 bench/faults.sh runs only drill 4
 if [[ $ONLY == *1* ]]; then
 log "drill 1: kill -9 of Liberty under 8 writers, then restart"
 $DRIVER --mode load --clients 8 --seconds 40 --acked "$WORK/acked-1.txt" --org kill9 &
@@ -265,13 +278,16 @@ java -cp "$ESCP" io.esledger.esnode.ElasticsearchNode stop --pid-file "$DATA/ela
 es_pid=""
 CLUSTER_HOSTS=""
 SEEDS=127.0.0.1:39301,127.0.0.1:39302,127.0.0.1:39303
-for n in 1 2 3; do
-  mkdir -p "$WORK/cluster/n$n/data" "$WORK/cluster/n$n/home"
+start_node() { # $1 = 1..3; its data survives a restart
+  mkdir -p "$WORK/cluster/n$1/data" "$WORK/cluster/n$1/home"
   java -Xms256m -Xmx384m -cp "$ESCP" io.esledger.esnode.ElasticsearchNode start \
-    --home "$WORK/cluster/n$n/home" --data "$WORK/cluster/n$n/data" --http-port "3920$n" --transport-port "3930$n" \
-    --cluster-name ledger-drill --node-name "n$n" --pid-file "$WORK/cluster/n$n.pid" \
+    --home "$WORK/cluster/n$1/home" --data "$WORK/cluster/n$1/data" --http-port "3920$1" --transport-port "3930$1" \
+    --cluster-name ledger-drill --node-name "n$1" --pid-file "$WORK/cluster/n$1.pid" \
     -Ediscovery.type=multi-node -Ediscovery.seed_hosts=$SEEDS -Ecluster.initial_master_nodes=n1,n2,n3 \
-    >"$WORK/cluster/n$n.out" 2>&1 &
+    >>"$WORK/cluster/n$1.out" 2>&1 &
+}
+for n in 1 2 3; do
+  start_node "$n"
   CLUSTER_HOSTS=${CLUSTER_HOSTS:+$CLUSTER_HOSTS,}http://127.0.0.1:3920$n
 done
 stop_cluster() {
@@ -383,6 +399,40 @@ java -Xmx256m -cp "$(cat bench/target/classpath.txt)" io.esledger.bench.FaultDri
   --mode verify --acked "$WORK/acked-4.txt" --rebuild true || failed=1
 runs_here "$survivor" && log "the instance on port $survivor runs the projection now" \
   || { log "the projection did not fail over to port $survivor"; failed=1; }
+if [[ $ONLY == *7* ]]; then
+log "drill 7: writers on two instances appending to the same 12 streams; kill -9 of the node holding primaries, 3 times"
+start_node 3
+if [ "$victim" = 39081 ]; then LEDGER_GRAPHIQL_ENABLED=false start_instance 39081; else start_instance 39080; fi
+green() { curl -sf "http://127.0.0.1:39201/_cluster/health?wait_for_nodes=3&wait_for_status=green&timeout=${1}s" >/dev/null \
+  || curl -sf "http://127.0.0.1:39202/_cluster/health?wait_for_nodes=3&wait_for_status=green&timeout=${1}s" >/dev/null; }
+green 90 || { log "drill 7: the cluster is not green with 3 nodes:"; curl -s "http://127.0.0.1:39202/_cat/shards?v" >&2; failed=1; }
+java -Xmx256m -cp "$(cat bench/target/classpath.txt)" io.esledger.bench.FaultDrills --graphql "http://localhost:39080/graphql" \
+  --mode contend --other "http://localhost:39081/graphql" --clients 8 --seconds 75 --streams 12 \
+  --acked "$WORK/acked-7.txt" --org contend &
+contend=$!
+failovers=0
+for round in 1 2 3; do
+  sleep 12
+  # the node holding most primaries of the event index
+  shards=$(curl -s "http://127.0.0.1:39202/_cat/shards/drill-events?h=prirep,node" 2>/dev/null \
+    || curl -s "http://127.0.0.1:39201/_cat/shards/drill-events?h=prirep,node")
+  node=$(echo "$shards" | awk '$1 == "p" { n[$2]++ } END { for (k in n) print n[k], k }' | sort -rn | head -1 | awk '{ print $2 }')
+  n=${node#n}
+  if [ -z "$n" ] || [ ! -f "$WORK/cluster/n$n.pid" ]; then
+    log "drill 7: no node found holding primaries (round $round)"; failed=1; continue
+  fi
+  kill -9 "$(cat "$WORK/cluster/n$n.pid")" && failovers=$((failovers + 1))
+  log "  round $round: killed node n$n (kill -9), which held primaries of the event index, under load"
+  sleep 6
+  start_node "$n"
+  green 90 || log "  round $round: not green again within 90 s"
+done
+wait "$contend" || failed=1
+java -Xmx256m -cp "$(cat bench/target/classpath.txt)" io.esledger.bench.FaultDrills --graphql "http://localhost:39080/graphql" \
+  --mode contend-verify --acked "$WORK/acked-7.txt" || failed=1
+log "drill 7: $failovers primary failovers under contention (figures above: contend, contend-verify)"
+[ "$failovers" -ge 3 ] || { log "drill 7 FAILED: only $failovers of 3 kills happened"; failed=1; }
+fi
 fi
 
 [ "$failed" = 0 ] && log "all drills passed" || log "a drill FAILED (see above)"

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,7 +67,11 @@ public final class FaultDrills {
       case "queries" -> drills.queries(Integer.parseInt(o.getOrDefault("clients", "2")),
           Integer.parseInt(o.getOrDefault("seconds", "40")), Boolean.parseBoolean(o.getOrDefault("outage", "false")));
       case "across" -> drills.across(o.get("other"), Integer.parseInt(o.getOrDefault("rounds", "50")));
-      default -> throw new IllegalArgumentException("--mode load|verify|consistency|queries|across");
+      case "contend" -> drills.contend(o.get("other"), Integer.parseInt(o.getOrDefault("clients", "8")),
+          Integer.parseInt(o.getOrDefault("seconds", "40")), Integer.parseInt(o.getOrDefault("streams", "12")),
+          Path.of(o.get("acked")), o.getOrDefault("org", "contend"));
+      case "contend-verify" -> drills.contendVerify(Path.of(o.get("acked")));
+      default -> throw new IllegalArgumentException("--mode load|verify|consistency|queries|across|contend|contend-verify");
     };
     System.exit(status);
   }
@@ -445,6 +450,196 @@ public final class FaultDrills {
     System.out.printf("across: %d rounds in %.1f s, each written on %s and read with its token on %s: misses %d, "
         + "errors %s%n", rounds, (System.nanoTime() - started) / 1e9, graphql, other, misses, errors);
     return misses == 0 && errors.isEmpty() ? 0 : 1;
+  }
+
+  private static final String CAPTURE = "mutation($i: CapturePaymentInput!) { capturePayment(input: $i) { version } }";
+
+  /**
+   * Writers on two app instances appending to the same few payment streams (captures of 0.01 on
+   * payments authorized for far more), each command retried with its commandId until it is
+   * acknowledged or plainly refused. Every acknowledged command is written to {@code acked} as
+   * "organization paymentId commandId version" at once, so it survives whatever is killed meanwhile.
+   */
+  private int contend(String other, int clients, int seconds, int streams, Path acked, String org) throws Exception {
+    FaultDrills there = new FaultDrills(other);
+    List<String> ids = new ArrayList<>();
+    for (int s = 0; s < streams; s++) {
+      String id = org + "-s" + s;
+      ObjectNode v = Http.JSON.createObjectNode();
+      v.putObject("i").put("paymentId", id).put("amount", "100000.00").put("currency", "EUR")
+          .put("commandId", "authorize-" + id);
+      Answer a = call("mutation($i: AuthorizePaymentInput!) { authorizePayment(input: $i) { version } }", v,
+          Duration.ofSeconds(30), org);
+      if (a.error() != null) {
+        throw new IllegalStateException("authorizing " + id + " failed: " + a.error());
+      }
+      ids.add(id);
+    }
+    Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+    AtomicLong ok = new AtomicLong();
+    AtomicLong retried = new AtomicLong();
+    AtomicLong given = new AtomicLong();
+    long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try (Writer out = Files.newBufferedWriter(acked, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND)) {
+      PrintWriter file = new PrintWriter(out, true);
+      List<Future<?>> done = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        FaultDrills target = c % 2 == 0 ? this : there;
+        done.add(pool.submit(() -> {
+          java.util.Random random = new java.util.Random();
+          while (System.nanoTime() < until) {
+            String id = ids.get(random.nextInt(ids.size()));
+            String commandId = "capture-" + UUID.randomUUID();
+            ObjectNode v = Http.JSON.createObjectNode();
+            v.putObject("i").put("paymentId", id).put("amount", "0.01").put("commandId", commandId);
+            for (int attempt = 1; attempt <= 60; attempt++) {
+              Answer answer = target.call(CAPTURE, v, Duration.ofSeconds(30), org);
+              if (answer.error() == null) {
+                int version = answer.data().path("capturePayment").path("version").asInt();
+                synchronized (file) {
+                  file.println(org + " " + id + " " + commandId + " " + version);
+                }
+                ok.incrementAndGet();
+                break;
+              }
+              errors.computeIfAbsent(answer.error(), k -> new AtomicLong()).incrementAndGet();
+              boolean retry = switch (answer.error()) {
+                case "CONCURRENCY_CONFLICT", "OUTCOME_UNKNOWN", "STORE_UNAVAILABLE", "NO_ANSWER", "INTERRUPTED" -> true;
+                default -> answer.error().startsWith("HTTP_");
+              };
+              if (!retry) {
+                break;
+              }
+              if (attempt == 60) {
+                given.incrementAndGet(); // not known whether stored: the verify finds it in the history or not
+                break;
+              }
+              retried.incrementAndGet();
+              sleep("CONCURRENCY_CONFLICT".equals(answer.error()) ? random.nextInt(20) : 250);
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    System.out.printf("contend: %d clients on 2 instances, %d streams, %d s: acknowledged %d, retries %d, "
+        + "given up %d, errors met %s%n", clients, streams, seconds, ok.get(), retried.get(), given.get(),
+        new TreeMap<>(errors));
+    if (ok.get() == 0) {
+      System.out.println("contend: FAILED, nothing was acknowledged: the drill's premise did not hold");
+      return 1;
+    }
+    return 0;
+  }
+
+  /**
+   * After the contention and the faults: every stream's versions are 1..n without a gap, no
+   * commandId is in a history twice, every acknowledged command is in its history at the version its
+   * receipt named, and the read model's row of each payment is at the history's version — live and
+   * after a rebuild.
+   */
+  private int contendVerify(Path ackedFile) throws Exception {
+    Map<String, Map<String, Integer>> byStream = new TreeMap<>(); // "org paymentId" -> commandId -> version
+    for (String line : Files.readAllLines(ackedFile)) {
+      String[] parts = line.trim().split(" ");
+      if (parts.length == 4) {
+        byStream.computeIfAbsent(parts[0] + " " + parts[1], k -> new HashMap<>())
+            .put(parts[2], Integer.parseInt(parts[3]));
+      }
+    }
+    int acked = byStream.values().stream().mapToInt(Map::size).sum();
+    if (acked == 0) {
+      System.out.println("contend-verify: FAILED, nothing was acknowledged, so nothing could be checked");
+      return 1;
+    }
+    int gaps = 0;
+    int duplicated = 0;
+    int lost = 0;
+    int misplaced = 0;
+    long events = 0;
+    Map<String, Integer> heads = new TreeMap<>();
+    for (Map.Entry<String, Map<String, Integer>> stream : byStream.entrySet()) {
+      String org = stream.getKey().split(" ")[0];
+      String id = stream.getKey().split(" ")[1];
+      Answer history = call("{ paymentHistory(paymentId: \"" + id + "\") { version metadata { commandId } } }", null,
+          Duration.ofSeconds(60), org);
+      if (history.error() != null) {
+        throw new IllegalStateException("paymentHistory failed: " + history.error());
+      }
+      Map<String, Integer> stored = new HashMap<>();
+      int expected = 1;
+      for (JsonNode event : history.data().path("paymentHistory")) {
+        int version = event.path("version").asInt();
+        if (version != expected) {
+          gaps++;
+        }
+        expected = version + 1;
+        String commandId = event.path("metadata").path("commandId").asText();
+        if (stored.putIfAbsent(commandId, version) != null) {
+          duplicated++;
+        }
+        events++;
+      }
+      heads.put(stream.getKey(), expected - 1);
+      for (Map.Entry<String, Integer> command : stream.getValue().entrySet()) {
+        Integer at = stored.get(command.getKey());
+        if (at == null) {
+          lost++;
+        } else if (!at.equals(command.getValue())) {
+          misplaced++;
+        }
+      }
+    }
+    int behindLive = rowsNotAtHead(heads);
+    Answer rebuilt = call("mutation { rebuildProjection(name: \"payments\", wait: true) { rebuild { state } } }", null,
+        Duration.ofMinutes(10));
+    if (rebuilt.error() != null) {
+      throw new IllegalStateException("rebuild failed: " + rebuilt.error());
+    }
+    int behindRebuilt = rowsNotAtHead(heads);
+    System.out.printf("contend-verify: %d streams, %d events, acknowledged %d: lost %d, duplicated %d, gaps %d, "
+        + "at another version than acknowledged %d; read-model rows not at their stream's version: live %d, "
+        + "after a rebuild %d%n", byStream.size(), events, acked, lost, duplicated, gaps, misplaced, behindLive,
+        behindRebuilt);
+    return lost + duplicated + gaps + misplaced + behindLive + behindRebuilt == 0 ? 0 : 1;
+  }
+
+  /** Payments whose read-model row is not at their stream's version, once the projection covers every write. */
+  private int rowsNotAtHead(Map<String, Integer> heads) {
+    int behind = 0;
+    for (Map.Entry<String, Integer> head : heads.entrySet()) {
+      String org = head.getKey().split(" ")[0];
+      String id = head.getKey().split(" ")[1];
+      // a token covering the whole stream: a harmless write's receipt on the same instance
+      Answer marker = call(PROCESS, payment("marker-" + UUID.randomUUID(), org), Duration.ofSeconds(30));
+      if (marker.error() != null) {
+        throw new IllegalStateException("marker write failed: " + marker.error());
+      }
+      ObjectNode v = Http.JSON.createObjectNode();
+      v.putArray("t").add(marker.data().path("processPayment").path("consistencyToken").asText());
+      Answer rows = call("query($t: [String!]) { payments(consistentWith: $t, page: { size: 100 }) "
+          + "{ items { paymentId version } } }", v, Duration.ofSeconds(60), org);
+      if (rows.error() != null) {
+        throw new IllegalStateException("payments failed: " + rows.error());
+      }
+      boolean atHead = false;
+      for (JsonNode row : rows.data().path("payments").path("items")) {
+        if (row.path("paymentId").asText().equals(id) && row.path("version").asInt() == head.getValue()) {
+          atHead = true;
+        }
+      }
+      if (!atHead) {
+        behind++;
+      }
+    }
+    return behind;
   }
 
   private static void sleep(long millis) {

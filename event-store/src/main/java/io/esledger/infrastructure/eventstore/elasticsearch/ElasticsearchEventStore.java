@@ -110,6 +110,9 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
       }
       boundaries.clear();
       streamCache.clear();
+      synchronized (durableLock) {
+        durable = null;
+      }
     });
     this.groupCommit = new GroupCommit(this::appendAll, 2, 1000, logSettings.appendQueueTimeout(), threads);
     this.pollInterval = logSettings.pollInterval();
@@ -259,6 +262,12 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
       boolean endsCommit = !item.isFailure() && item.result().found()
           && EventDocuments.commitEnd(item.result().source()) == r.expected().value();
       if (endsCommit) {
+        try {
+          awaitDurable(r.stream(), item.result().seqNo()); // never append on top of what a failover may undo
+        } catch (EventStoreUnavailableException e) {
+          outcomes[unchecked.get(k)] = AppendOutcome.refused(e);
+          continue;
+        }
         boundaries.remember(r.stream(), r.expected().value());
       } else {
         outcomes[unchecked.get(k)] = conflict(r);
@@ -363,6 +372,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
       acknowledged = acknowledged.max(createAll(rest.getKey(), rest.getValue()));
     }
     noteSeen(acknowledged);
+    noteDurable(acknowledged); // acknowledged: on every in-sync copy of its shard
   }
 
   private BulkResponse createCommits(List<AppendRequest> requests, List<Integer> writing, List<List<ObjectNode>> commits)
@@ -390,6 +400,9 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
       var found = client.get(g -> g.index(index.name()).id(EventDocuments.id(r.stream(), r.expected().value() + 1))
           .routing(r.stream().value()), ObjectNode.class);
       if (found.found() && commit.path(EventFields.EVENT_ID).equals(found.source().path(EventFields.EVENT_ID))) {
+        if (found.seqNo() != null) {
+          awaitDurable(r.stream(), found.seqNo()); // perhaps a first try never acknowledged: durable before it counts
+        }
         return found.seqNo() == null ? -1L : found.seqNo();
       }
       return null;
@@ -457,6 +470,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
       } else if (!first.result().found()) {
         histories.put(stream, List.of());
       } else if (!second.result().found() && EventDocuments.commitEnd(first.result().source()) == 1) {
+        awaitDurable(stream, first.result().seqNo());
         boundaries.remember(stream, 1);
         noteSeen(stream, first.result().seqNo());
         histories.put(stream, List.of(documents.event(first.result().source())));
@@ -529,11 +543,12 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
       // a stream longer than one small batch is probably long: one round trip per 1024 events from here
       batch = MAX_READ_BATCH;
     }
+    if (newestSeqNo >= 0) {
+      awaitDurable(stream, newestSeqNo); // a decision or a fold never rests on what a failover may undo
+      noteSeen(stream, newestSeqNo);
+    }
     if (!events.isEmpty()) {
       boundaries.remember(stream, events.get(events.size() - 1).version());
-    }
-    if (newestSeqNo >= 0) {
-      noteSeen(stream, newestSeqNo);
     }
     if (!unmaterialized.isEmpty()) {
       repair(stream, unmaterialized);
@@ -602,6 +617,69 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
   @Override
   public LogPosition head() {
     return log.refreshVisible();
+  }
+
+  /** The longest a read waits for an in-flight operation it met to reach every in-sync copy. */
+  private static final int DURABLE_WAIT_SECONDS = 5;
+  private static final Duration DURABLE_WAIT = Duration.ofSeconds(DURABLE_WAIT_SECONDS);
+  private final Object durableLock = new Object();
+  /**
+   * Per shard, a sequence number at or below which every operation is on every in-sync copy (and
+   * so survives a primary failover): acknowledged to this process, or under a global checkpoint it
+   * observed. Null until known.
+   */
+  private volatile LogPosition durable;
+
+  private void noteDurable(LogPosition position) {
+    synchronized (durableLock) {
+      LogPosition known = durable;
+      durable = known == null ? position : known.max(position);
+    }
+  }
+
+  /**
+   * Returns once the operation {@code seqNo} on the stream's shard is durable. A real-time GET can
+   * see an operation the primary has applied but not yet replicated — a write in flight, which a
+   * primary failover may roll back. Reads that decisions and folds rest on wait for such an
+   * operation to pass the shard's global checkpoint (usually a few milliseconds: the write is being
+   * acknowledged meanwhile); past {@value #DURABLE_WAIT_SECONDS} s it is {@code STORE_UNAVAILABLE}.
+   * Operations at or below what this process knows durable cost nothing.
+   */
+  private void awaitDurable(StreamId stream, Long seqNo) {
+    if (seqNo == null || seqNo < 0) {
+      return;
+    }
+    int shard = log.routing().shardOf(stream.value());
+    LogPosition known = durable;
+    if (known != null && known.seqNo(shard) >= seqNo) {
+      return;
+    }
+    long deadline = System.nanoTime() + DURABLE_WAIT.toNanos();
+    while (true) {
+      LogPosition checkpoints = log.durableHead();
+      noteDurable(checkpoints);
+      if (checkpoints.seqNo(shard) >= seqNo) {
+        durableWaits.incrementAndGet();
+        return;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new EventStoreUnavailableException("the newest event of " + stream + " is not yet on every copy of its "
+            + "shard after " + DURABLE_WAIT.toSeconds() + " s (a write in flight, or a failover under way)", null);
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new EventStoreUnavailableException("interrupted while waiting for a write in flight", e);
+      }
+    }
+  }
+
+  private final java.util.concurrent.atomic.AtomicLong durableWaits = new java.util.concurrent.atomic.AtomicLong();
+
+  /** Reads that met an operation not yet known durable and checked the global checkpoint for it (a running total). */
+  public long durableWaits() {
+    return durableWaits.get();
   }
 
   private void noteSeen(LogPosition position) {

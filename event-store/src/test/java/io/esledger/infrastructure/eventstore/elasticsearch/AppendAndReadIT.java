@@ -152,4 +152,23 @@ class AppendAndReadIT extends ElasticsearchNodeSupport {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void a_read_never_rests_on_an_event_not_known_to_be_on_every_copy() {
+    StreamId stream = new StreamId("Tested", "durable-" + java.util.UUID.randomUUID());
+    store.append(stream, ExpectedVersion.NO_STREAM, events(1, "first"));
+    store.append(stream, ExpectedVersion.exactly(1), events(1, "second"));
+    assertThat(store.read(stream, 1)).hasSize(2);
+    assertThat(store.durableWaits()).as("what this store wrote was acknowledged: durable, no look needed").isZero();
+
+    // another process knows nothing durable yet: before it hands the stream to a decision it makes
+    // sure the newest event it met is under its shard's global checkpoint
+    ElasticsearchEventStore other = new ElasticsearchEventStore(client, index, r -> {});
+    assertThat(other.read(stream, 1)).hasSize(2);
+    assertThat(other.durableWaits()).as("looked at the global checkpoint once").isEqualTo(1);
+    other.append(stream, ExpectedVersion.exactly(2), events(1, "third"));
+    assertThat(other.read(stream, 1)).hasSize(3);
+    assertThat(other.durableWaits()).as("its own acknowledged append needed no look").isEqualTo(1);
+    other.close();
+  }
 }
