@@ -54,6 +54,8 @@ public final class EventDocuments {
     if (docs.size() > 1) {
       ObjectNode head = docs.get(0).deepCopy();
       head.putArray(COMMIT_EVENTS).addAll(docs.subList(1, docs.size()));
+      var ids = head.putArray(io.esledger.infrastructure.eventstore.view.EventFields.COMMIT_EVENT_IDS);
+      docs.subList(1, docs.size()).forEach(d -> ids.add(d.path(EVENT_ID).asText()));
       docs.set(0, head);
     }
     return docs;

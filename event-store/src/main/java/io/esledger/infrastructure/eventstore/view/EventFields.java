@@ -25,6 +25,8 @@ public final class EventFields {
   public static final String COMMIT_SIZE = "commitSize";
   /** On a commit's first document only, when it has more events: all of them (stored, not indexed). */
   public static final String COMMIT_EVENTS = "commitEvents";
+  /** On a commit document of several events: the ids of the events after its first (searchable). */
+  public static final String COMMIT_EVENT_IDS = "commitEventIds";
 
   private EventFields() {}
 }

@@ -98,6 +98,21 @@ class LostResponseIT extends ElasticsearchNodeSupport {
     }
   }
 
+  @Test
+  void an_event_whose_own_document_was_never_written_is_found_by_its_id_and_written_back() throws Exception {
+    List<NewEvent> events = events(3, "half-written");
+    store.writeRestOfCommits = false; // the process stops between the commit document and the rest
+    store.append(stream, ExpectedVersion.NO_STREAM, events);
+    store.writeRestOfCommits = true;
+    String second = events.get(1).eventId();
+    assertThat(client.exists(e -> e.index(index.name()).id(EventDocuments.id(stream, 2)).routing(stream.value())).value())
+        .as("the fault happened: v2 has no document of its own").isFalse();
+
+    assertThat(store.findEvent(second)).as("found in its commit document").map(RecordedEvent::version).contains(2);
+    assertThat(client.exists(e -> e.index(index.name()).id(EventDocuments.id(stream, 2)).routing(stream.value())).value())
+        .as("and written back").isTrue();
+  }
+
   /** The log position of the commit holding an event (its commit document's place). */
   private LogPosition logPositionOf(String eventId) {
     store.head();
