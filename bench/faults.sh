@@ -407,12 +407,12 @@ green() { curl -sf "http://127.0.0.1:39201/_cluster/health?wait_for_nodes=3&wait
   || curl -sf "http://127.0.0.1:39202/_cluster/health?wait_for_nodes=3&wait_for_status=green&timeout=${1}s" >/dev/null; }
 green 90 || { log "drill 7: the cluster is not green with 3 nodes:"; curl -s "http://127.0.0.1:39202/_cat/shards?v" >&2; failed=1; }
 java -Xmx256m -cp "$(cat bench/target/classpath.txt)" io.esledger.bench.FaultDrills --graphql "http://localhost:39080/graphql" \
-  --mode contend --other "http://localhost:39081/graphql" --clients 8 --seconds 75 --streams 12 \
-  --acked "$WORK/acked-7.txt" --org contend &
+  --mode contend --other "http://localhost:39081/graphql" --clients 8 --seconds 300 --streams 12 \
+  --acked "$WORK/acked-7.txt" --org contend --stop-file "$WORK/stop-7" &
 contend=$!
 failovers=0
 for round in 1 2 3; do
-  sleep 12
+  sleep 10
   # the node holding most primaries of the event index
   shards=$(curl -s "http://127.0.0.1:39202/_cat/shards/drill-events?h=prirep,node" 2>/dev/null \
     || curl -s "http://127.0.0.1:39201/_cat/shards/drill-events?h=prirep,node")
@@ -421,15 +421,18 @@ for round in 1 2 3; do
   if [ -z "$n" ] || [ ! -f "$WORK/cluster/n$n.pid" ]; then
     log "drill 7: no node found holding primaries (round $round)"; failed=1; continue
   fi
+  kill -0 "$contend" 2>/dev/null || { log "drill 7 FAILED: the writers had stopped before round $round"; failed=1; }
   kill -9 "$(cat "$WORK/cluster/n$n.pid")" && failovers=$((failovers + 1))
   log "  round $round: killed node n$n (kill -9), which held primaries of the event index, under load"
-  sleep 6
+  sleep 5
   start_node "$n"
   green 90 || log "  round $round: not green again within 90 s"
 done
+sleep 5
+touch "$WORK/stop-7" # the writers stop after the last failover, not before it
 wait "$contend" || failed=1
 java -Xmx256m -cp "$(cat bench/target/classpath.txt)" io.esledger.bench.FaultDrills --graphql "http://localhost:39080/graphql" \
-  --mode contend-verify --acked "$WORK/acked-7.txt" || failed=1
+  --mode contend-verify --acked "$WORK/acked-7.txt" --other "http://localhost:39081/graphql" || failed=1
 log "drill 7: $failovers primary failovers under contention (figures above: contend, contend-verify)"
 [ "$failovers" -ge 3 ] || { log "drill 7 FAILED: only $failovers of 3 kills happened"; failed=1; }
 fi

@@ -69,8 +69,9 @@ public final class FaultDrills {
       case "across" -> drills.across(o.get("other"), Integer.parseInt(o.getOrDefault("rounds", "50")));
       case "contend" -> drills.contend(o.get("other"), Integer.parseInt(o.getOrDefault("clients", "8")),
           Integer.parseInt(o.getOrDefault("seconds", "40")), Integer.parseInt(o.getOrDefault("streams", "12")),
-          Path.of(o.get("acked")), o.getOrDefault("org", "contend"));
-      case "contend-verify" -> drills.contendVerify(Path.of(o.get("acked")));
+          Path.of(o.get("acked")), o.getOrDefault("org", "contend"),
+          o.containsKey("stop-file") ? Path.of(o.get("stop-file")) : null);
+      case "contend-verify" -> drills.contendVerify(Path.of(o.get("acked")), o.get("other"));
       default -> throw new IllegalArgumentException("--mode load|verify|consistency|queries|across|contend|contend-verify");
     };
     System.exit(status);
@@ -460,7 +461,8 @@ public final class FaultDrills {
    * acknowledged or plainly refused. Every acknowledged command is written to {@code acked} as
    * "organization paymentId commandId version" at once, so it survives whatever is killed meanwhile.
    */
-  private int contend(String other, int clients, int seconds, int streams, Path acked, String org) throws Exception {
+  private int contend(String other, int clients, int seconds, int streams, Path acked, String org, Path stopFile)
+      throws Exception {
     FaultDrills there = new FaultDrills(other);
     List<String> ids = new ArrayList<>();
     for (int s = 0; s < streams; s++) {
@@ -489,7 +491,7 @@ public final class FaultDrills {
         FaultDrills target = c % 2 == 0 ? this : there;
         done.add(pool.submit(() -> {
           java.util.Random random = new java.util.Random();
-          while (System.nanoTime() < until) {
+          while (System.nanoTime() < until && (stopFile == null || !Files.exists(stopFile))) {
             String id = ids.get(random.nextInt(ids.size()));
             String commandId = "capture-" + UUID.randomUUID();
             ObjectNode v = Http.JSON.createObjectNode();
@@ -529,8 +531,9 @@ public final class FaultDrills {
     } finally {
       pool.shutdownNow();
     }
-    System.out.printf("contend: %d clients on 2 instances, %d streams, %d s: acknowledged %d, retries %d, "
-        + "given up %d, errors met %s%n", clients, streams, seconds, ok.get(), retried.get(), given.get(),
+    System.out.printf("contend: %d clients on 2 instances, %d streams, %.0f s: acknowledged %d, retries %d, "
+        + "given up %d, errors met %s%n", clients, streams,
+        (System.nanoTime() - until + Duration.ofSeconds(seconds).toNanos()) / 1e9, ok.get(), retried.get(), given.get(),
         new TreeMap<>(errors));
     if (ok.get() == 0) {
       System.out.println("contend: FAILED, nothing was acknowledged: the drill's premise did not hold");
@@ -545,7 +548,7 @@ public final class FaultDrills {
    * receipt named, and the read model's row of each payment is at the history's version — live and
    * after a rebuild.
    */
-  private int contendVerify(Path ackedFile) throws Exception {
+  private int contendVerify(Path ackedFile, String other) throws Exception {
     Map<String, Map<String, Integer>> byStream = new TreeMap<>(); // "org paymentId" -> commandId -> version
     for (String line : Files.readAllLines(ackedFile)) {
       String[] parts = line.trim().split(" ");
@@ -598,8 +601,11 @@ public final class FaultDrills {
       }
     }
     int behindLive = rowsNotAtHead(heads);
-    Answer rebuilt = call("mutation { rebuildProjection(name: \"payments\", wait: true) { rebuild { state } } }", null,
-        Duration.ofMinutes(10));
+    String rebuild = "mutation { rebuildProjection(name: \"payments\", wait: true) { rebuild { state } } }";
+    Answer rebuilt = call(rebuild, null, Duration.ofMinutes(10));
+    if ("PROJECTION_ELSEWHERE".equals(rebuilt.error()) && other != null) {
+      rebuilt = new FaultDrills(other).call(rebuild, null, Duration.ofMinutes(10)); // where the projection runs
+    }
     if (rebuilt.error() != null) {
       throw new IllegalStateException("rebuild failed: " + rebuilt.error());
     }

@@ -78,6 +78,7 @@ public final class EventIndex implements EventIndexView {
 
   private void prepare() {
     try {
+      putTemplate();
       if (!client.indices().exists(e -> e.index(name)).value()) {
         create();
       } else {
@@ -117,6 +118,25 @@ public final class EventIndex implements EventIndexView {
       ElasticsearchFailures.extendMapping(() -> client.indices().putMapping(p -> p.index(name).withJson(mappings)),
           reason -> LOG.warning(() -> "The event index " + name + " has a mapping this version cannot extend ("
               + reason + "); using it as it is"));
+    }
+  }
+
+  /**
+   * An index template for the event index's exact name, with its settings and mappings: should the
+   * index be deleted under a running app, a write that reaches Elasticsearch before the app notices
+   * creates it with the store's mapping, never with guessed ones. Best effort: a user without the
+   * right to manage templates gets a warning.
+   */
+  private void putTemplate() {
+    try (InputStream mappings = EventIndex.class.getResourceAsStream("event-mappings.json")) {
+      client.indices().putIndexTemplate(t -> t
+          .name(name)
+          .indexPatterns(name)
+          .priority(1000L)
+          .template(tt -> tt.settings(indexSettings()).mappings(m -> m.withJson(mappings))));
+    } catch (IOException | RuntimeException e) {
+      LOG.warning(() -> "Could not put the index template for " + name + " (" + e.getMessage() + "); should the "
+          + "index be deleted under a running app, Elasticsearch may create it again with guessed mappings");
     }
   }
 

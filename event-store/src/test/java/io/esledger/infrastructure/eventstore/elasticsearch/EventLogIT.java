@@ -206,6 +206,20 @@ class EventLogIT extends ElasticsearchNodeSupport {
     assertThat(mapping.dateDetection()).as("created again with the store's own mapping").isFalse();
   }
 
+  @Test
+  void an_event_index_deleted_under_a_store_that_writes_before_it_notices_comes_back_with_the_store_mapping()
+      throws Exception {
+    store.append(new StreamId("Tested", "before"), ExpectedVersion.NO_STREAM, events(1, "before"));
+    client.indices().delete(d -> d.index(index.name()));
+
+    // the very next write reaches Elasticsearch, which creates the index again by itself
+    store.append(new StreamId("Tested", "right-after"), ExpectedVersion.NO_STREAM, events(1, "after"));
+
+    var mapping = client.indices().getMapping(g -> g.index(index.name())).result().get(index.name()).mappings();
+    assertThat(mapping.dateDetection()).as("the index template gave it the store's mapping").isFalse();
+    assertThat(mapping.properties().get("eventId").isKeyword()).isTrue();
+  }
+
   /** The highest sequence number of a position over its partitions. */
   private static long highest(LogPosition position) {
     return IntStream.range(0, position.partitions()).mapToLong(position::seqNo).max().orElse(-1);
