@@ -147,12 +147,7 @@ final class EventLog {
       } catch (IOException | RuntimeException e) {
         throw ElasticsearchFailures.unavailable("refresh the event log", e);
       }
-      if (copies != null && copies.failed().intValue() > 0) {
-        // a copy that did not refresh may serve the next search without what the head promises
-        throw new io.esledger.application.eventstore.EventStoreUnavailableException("refreshing the event log failed on "
-            + copies.failed() + " of " + copies.total() + " shard copies: "
-            + copies.failures().stream().map(f -> f.reason().reason()).distinct().toList(), null);
-      }
+      refreshedEverywhere(copies);
       visible = visible().max(head);
       headAskedAt = headAsked;
     }
@@ -160,6 +155,18 @@ final class EventLog {
       news.notifyAll();
     }
     return visible;
+  }
+
+  /**
+   * A refresh counts only when every copy refreshed: a copy that did not may serve the next search
+   * without what the head promises, so a partial refresh is an outage, not a refresh.
+   */
+  static void refreshedEverywhere(co.elastic.clients.elasticsearch._types.ShardStatistics copies) {
+    if (copies != null && copies.failed().intValue() > 0) {
+      throw new io.esledger.application.eventstore.EventStoreUnavailableException("refreshing the event log failed on "
+          + copies.failed() + " of " + copies.total() + " shard copies: "
+          + copies.failures().stream().map(f -> f.reason().reason()).distinct().toList(), null);
+    }
   }
 
   /** Each shard's global checkpoint (the highest of its copies' views of it). */
