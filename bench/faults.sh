@@ -257,8 +257,12 @@ else
   log "drill 6 FAILED: a token from before the restore answered $refused"; failed=1
 fi
 after=$(pay6 d6-after-restore)
-total6 "$after" | grep -q '"total":22' && log "  a payment after the restore is read with its token (22)" \
-  || { log "drill 6 FAILED: the payment after the restore is not read with its token: $(total6 "$after")"; failed=1; }
+read_after=$(total6 "$after")
+if echo "$read_after" | grep -q '"total":22'; then
+  log "  a payment after the restore is read with its token (22)"
+else
+  log "drill 6 FAILED: the payment after the restore is not read with its token: $read_after"; failed=1
+fi
 curl -s -X DELETE "$ES/ledger-events" >/dev/null
 deleted_at=$(date +%s.%N)
 fresh=""

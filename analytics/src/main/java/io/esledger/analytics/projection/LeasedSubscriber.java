@@ -252,6 +252,10 @@ public abstract class LeasedSubscriber implements AutoCloseable {
             }
             if (state.free()) {
               takeOver(state, "it was free");
+            } else if (instance.equals(state.holder())) {
+              // names this instance, which does not hold it: restored from a snapshot, or rewritten
+              // under it; no other instance is running it, so there is nothing to wait for
+              takeOver(state, "the lease names this instance, which had lost it");
             } else if (!state.sameVersion(seen)) {
               seen = state;
               seenSince = System.nanoTime();
