@@ -14,6 +14,7 @@ import io.esledger.analytics.search.PageRequest;
 import io.esledger.analytics.search.PaymentOutcomes;
 import io.esledger.analytics.search.TimeInterval;
 import io.esledger.application.eventstore.EventStoreOutageException;
+import io.esledger.application.eventstore.LogPosition;
 import io.esledger.application.eventstore.RecordedEvent;
 import io.esledger.infrastructure.eventstore.view.EventIndexView;
 import jakarta.annotation.PostConstruct;
@@ -21,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import io.esledger.application.eventstore.LogPosition;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -90,29 +90,31 @@ public class EventAnalytics {
 
   public EventStatistics statistics(String organization, String eventType, Instant from, Instant to, ZoneId zone,
       List<String> tokens) {
-    LogPosition needs = consistency.events(tokens);
-    return cache.get(key("statistics", organization, eventType, from, to, zone), needs, consistency::searchable, EventStatistics.class,
+    return cached(key("statistics", organization, eventType, from, to, zone), tokens, EventStatistics.class,
         () -> search.statistics(organization, eventType, from, to, zone));
   }
 
   public List<DateBucket> trends(String organization, String eventType, Instant from, Instant to,
       TimeInterval interval, ZoneId zone, List<String> tokens) {
-    LogPosition needs = consistency.events(tokens);
-    return cache.get(key("trends", organization, eventType, from, to, zone, String.valueOf(interval)), needs, consistency::searchable, Trend.class,
+    return cached(key("trends", organization, eventType, from, to, zone, String.valueOf(interval)), tokens, Trend.class,
         () -> new Trend(search.trends(organization, eventType, from, to, interval, zone))).buckets();
   }
 
   public EventHeatmap heatmap(String organization, String eventType, Instant from, Instant to, ZoneId zone,
       List<String> tokens) {
-    LogPosition needs = consistency.events(tokens);
-    return cache.get(key("heatmap", organization, eventType, from, to, zone), needs, consistency::searchable, EventHeatmap.class,
+    return cached(key("heatmap", organization, eventType, from, to, zone), tokens, EventHeatmap.class,
         () -> search.heatmap(organization, eventType, from, to, zone));
   }
 
   public PaymentOutcomes paymentOutcomes(String organization, Instant from, Instant to, List<String> tokens) {
+    return cached(key("outcomes", organization, "Payment", from, to, ZoneId.of("UTC")), tokens, PaymentOutcomes.class,
+        () -> search.paymentOutcomes(organization, from, to));
+  }
+
+  /** An aggregation's answer, from the cache when one there reflects the writes behind the tokens. */
+  private <T> T cached(String key, List<String> tokens, Class<T> type, java.util.function.Supplier<T> compute) {
     LogPosition needs = consistency.events(tokens);
-    return cache.get(key("outcomes", organization, "Payment", from, to, ZoneId.of("UTC")), needs,
-        consistency::searchable, PaymentOutcomes.class, () -> search.paymentOutcomes(organization, from, to));
+    return cache.get(key, needs, consistency::searchable, type, compute);
   }
 
   public AnswerCache cache() {

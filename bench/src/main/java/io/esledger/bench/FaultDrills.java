@@ -136,14 +136,8 @@ public final class FaultDrills {
     AtomicLong slowestErrorMillis = new AtomicLong();
     AtomicLong slowestOkMillis = new AtomicLong();
     long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try (Writer out = Files.newBufferedWriter(acked, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND)) {
-      PrintWriter file = new PrintWriter(out, true);
-      List<Future<?>> done = new ArrayList<>();
-      for (int c = 0; c < clients; c++) {
-        String clientOrg = org + "-c" + c;
-        done.add(pool.submit(() -> {
+    inParallel(clients, acked, (c, file) -> {
+          String clientOrg = org + "-c" + c;
           while (System.nanoTime() < until) {
             String id = clientOrg + "-" + UUID.randomUUID().toString().substring(0, 12);
             Answer answer = call(PROCESS, payment(id, clientOrg), Duration.ofSeconds(30));
@@ -161,15 +155,7 @@ public final class FaultDrills {
               }
             }
           }
-          return null;
-        }));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
     System.out.printf("load: %d clients, %d s: acknowledged %d, errors %s, slowest receipt %d ms, slowest error %d ms%n",
         clients, seconds, ok.get(), new TreeMap<>(errors), slowestOkMillis.get(), slowestErrorMillis.get());
     if (ok.get() == 0) {
@@ -482,14 +468,8 @@ public final class FaultDrills {
     AtomicLong retried = new AtomicLong();
     AtomicLong given = new AtomicLong();
     long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try (Writer out = Files.newBufferedWriter(acked, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND)) {
-      PrintWriter file = new PrintWriter(out, true);
-      List<Future<?>> done = new ArrayList<>();
-      for (int c = 0; c < clients; c++) {
-        FaultDrills target = c % 2 == 0 ? this : there;
-        done.add(pool.submit(() -> {
+    inParallel(clients, acked, (c, file) -> {
+          FaultDrills target = c % 2 == 0 ? this : there;
           java.util.Random random = new java.util.Random();
           while (System.nanoTime() < until && (stopFile == null || !Files.exists(stopFile))) {
             String id = ids.get(random.nextInt(ids.size()));
@@ -522,15 +502,7 @@ public final class FaultDrills {
               sleep("CONCURRENCY_CONFLICT".equals(answer.error()) ? random.nextInt(20) : 250);
             }
           }
-          return null;
-        }));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
     System.out.printf("contend: %d clients on 2 instances, %d streams, %.0f s: acknowledged %d, retries %d, "
         + "given up %d, errors met %s%n", clients, streams,
         (System.nanoTime() - until + Duration.ofSeconds(seconds).toNanos()) / 1e9, ok.get(), retried.get(), given.get(),
@@ -646,6 +618,37 @@ public final class FaultDrills {
       }
     }
     return behind;
+  }
+
+  /** What one of several clients does; it appends what was acknowledged to {@code file} at once. */
+  @FunctionalInterface
+  private interface Client {
+    void run(int client, PrintWriter file) throws Exception;
+  }
+
+  /**
+   * Runs {@code clients} clients at once until each returns, sharing one file of acknowledgements
+   * (appended to, flushed per line, so that what a client heard survives a crash of the app).
+   */
+  private static void inParallel(int clients, Path acked, Client client) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try (Writer out = Files.newBufferedWriter(acked, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND)) {
+      PrintWriter file = new PrintWriter(out, true);
+      List<Future<?>> done = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        int number = c;
+        done.add(pool.submit(() -> {
+          client.run(number, file);
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static void sleep(long millis) {

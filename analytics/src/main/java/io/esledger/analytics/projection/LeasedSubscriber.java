@@ -229,7 +229,11 @@ public abstract class LeasedSubscriber implements AutoCloseable {
 
   /** Whether the checkpoint known here is one of the log the store has now. */
   private boolean appliedToThisLog() {
-    String log = appliedLog;
+    return isCurrentLog(appliedLog);
+  }
+
+  /** Whether {@code log} is the one the store has now (unknown, null: assumed so). */
+  private boolean isCurrentLog(String log) {
     return log == null || log.equals(store.logId());
   }
 
@@ -307,7 +311,7 @@ public abstract class LeasedSubscriber implements AutoCloseable {
 
   /** Whether the document's checkpoint is a position of the log the store has now (unknown: assumed so). */
   private boolean ofThisLog(ProjectionLease.State state) {
-    return state == null || state.log() == null || state.log().equals(store.logId());
+    return state == null || isCurrentLog(state.log());
   }
 
   private volatile Runnable onLogReplaced = () -> {};

@@ -60,9 +60,7 @@ public final class PaymentsReadModel implements AutoCloseable {
       LOG.warning(() -> "could not check the layout of " + index.alias() + " (" + e.getMessage() + ")");
       return;
     }
-    LOG.warning(() -> "Rebuilding " + index.alias() + " to key its rows by organization and payment id");
-    rebuild.markStarting();
-    BackgroundThreads.named(threads, "payments-read-model-migration", rebuild::run).start();
+    rebuildInBackground(threads, "payments-read-model-migration", "to key its rows by organization and payment id");
   }
 
   /**
@@ -71,12 +69,16 @@ public final class PaymentsReadModel implements AutoCloseable {
    * with what the new log holds, as if the read model had never seen the old one.
    */
   private void rebuildForNewLog(ThreadFactory threads) {
-    if (rebuild.running()) {
-      return;
+    if (!rebuild.running()) {
+      rebuildInBackground(threads, "payments-read-model-new-log", "from the event log that replaced the one it was built from");
     }
-    LOG.warning(() -> "Rebuilding " + index.alias() + " from the event log that replaced the one it was built from");
+  }
+
+  /** Starts a rebuild on a thread of its own, shown as under way at once, and says why in the log. */
+  private void rebuildInBackground(ThreadFactory threads, String thread, String why) {
+    LOG.warning(() -> "Rebuilding " + index.alias() + " " + why);
     rebuild.markStarting();
-    BackgroundThreads.named(threads, "payments-read-model-new-log", rebuild::run).start();
+    BackgroundThreads.named(threads, thread, rebuild::run).start();
   }
 
   /**

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -75,8 +76,14 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
   private final ThreadFactory threads;
   private final EventLog log;
   private final Duration pollInterval;
-  private final Object seenLock = new Object();
-  private volatile LogPosition seen;
+  /** A position covering every append this process acknowledged or read (null until any). */
+  private final AtomicReference<LogPosition> seen = new AtomicReference<>();
+  /**
+   * Per shard, a sequence number at or below which every operation is on every in-sync copy (and
+   * so survives a primary failover): acknowledged to this process, or under a global checkpoint it
+   * observed. Null until known.
+   */
+  private final AtomicReference<LogPosition> durable = new AtomicReference<>();
   private volatile StoreMeter meter = StoreMeter.NONE;
 
   /**
@@ -105,14 +112,10 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
     this.publisher = publisher;
     this.log = new EventLog(client, index, documents, logSettings.minRefreshInterval());
     log.onReplaced(() -> {
-      synchronized (seenLock) {
-        seen = null;
-      }
+      seen.set(null);
+      durable.set(null);
       boundaries.clear();
       streamCache.clear();
-      synchronized (durableLock) {
-        durable = null;
-      }
     });
     this.groupCommit = new GroupCommit(this::appendAll, 2, 1000, logSettings.appendQueueTimeout(), threads);
     this.pollInterval = logSettings.pollInterval();
@@ -642,7 +645,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
 
   @Override
   public LogPosition acknowledgedThrough() {
-    LogPosition known = seen;
+    LogPosition known = seen.get();
     return known == null ? log.start() : known;
   }
 
@@ -652,21 +655,15 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
   }
 
   /** The longest a read waits for an in-flight operation it met to reach every in-sync copy. */
-  private static final int DURABLE_WAIT_SECONDS = 5;
-  private static final Duration DURABLE_WAIT = Duration.ofSeconds(DURABLE_WAIT_SECONDS);
-  private final Object durableLock = new Object();
-  /**
-   * Per shard, a sequence number at or below which every operation is on every in-sync copy (and
-   * so survives a primary failover): acknowledged to this process, or under a global checkpoint it
-   * observed. Null until known.
-   */
-  private volatile LogPosition durable;
+  private static final Duration DURABLE_WAIT = Duration.ofSeconds(5);
+
+  /** Moves {@code known} up to cover {@code position} too. */
+  private static void raise(AtomicReference<LogPosition> known, LogPosition position) {
+    known.accumulateAndGet(position, (now, more) -> now == null ? more : now.max(more));
+  }
 
   private void noteDurable(LogPosition position) {
-    synchronized (durableLock) {
-      LogPosition known = durable;
-      durable = known == null ? position : known.max(position);
-    }
+    raise(durable, position);
   }
 
   /**
@@ -674,7 +671,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
    * see an operation the primary has applied but not yet replicated — a write in flight, which a
    * primary failover may roll back. Reads that decisions and folds rest on wait for such an
    * operation to pass the shard's global checkpoint (usually a few milliseconds: the write is being
-   * acknowledged meanwhile); past {@value #DURABLE_WAIT_SECONDS} s it is {@code STORE_UNAVAILABLE}.
+   * acknowledged meanwhile); past 5 s it is {@code STORE_UNAVAILABLE}.
    * Operations at or below what this process knows durable cost nothing.
    */
   private void awaitDurable(StreamId stream, Long seqNo) {
@@ -682,7 +679,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
       return;
     }
     int shard = log.routing().shardOf(stream.value());
-    LogPosition known = durable;
+    LogPosition known = durable.get();
     if (known != null && known.seqNo(shard) >= seqNo) {
       return;
     }
@@ -715,9 +712,7 @@ public final class ElasticsearchEventStore implements EventStore, AutoCloseable 
   }
 
   private void noteSeen(LogPosition position) {
-    synchronized (seenLock) {
-      seen = acknowledgedThrough().max(position);
-    }
+    raise(seen, position);
   }
 
   private void noteSeen(StreamId stream, Long seqNo) {

@@ -53,12 +53,12 @@ public final class EventIndex implements EventIndexView {
     return name;
   }
 
-  /** Creates the index if it is missing and waits for its primaries; cheap once it has succeeded. */
   /** Checks again, at the next use, that the index exists with its mapping (it was deleted or replaced). */
   void recheck() {
     ready.set(false);
   }
 
+  /** Creates the index if it is missing and waits for its primaries; cheap once it has succeeded. */
   @Override
   public void ensureExists() {
     if (ready.get()) {
